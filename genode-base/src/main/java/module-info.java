@@ -1,0 +1,8 @@
+/**
+ * Genode's base framework and core (the roottask) on Genova. Speaks to the kernel only through
+ * {@code nova-api}; a kernel implementation is found at run time.
+ */
+module io.github.genova.genode.base {
+  requires static transitive org.jspecify;
+  requires transitive io.github.genova.nova.api;
+}

@@ -1,0 +1,9 @@
+/**
+ * Genode's init and OS components on Genova: timer, PS/2, PCI, VESA framebuffer, nitpicker and the
+ * demo applications. Built on {@code genode-base} and the device models of {@code x86-platform}.
+ */
+module io.github.genova.genode.os {
+  requires static transitive org.jspecify;
+  requires transitive io.github.genova.genode.base;
+  requires transitive io.github.genova.x86platform;
+}

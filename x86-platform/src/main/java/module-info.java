@@ -1,0 +1,7 @@
+/**
+ * The machine under the kernel: physical memory, CPUs, clock, interrupt controller, I/O-port and
+ * MMIO buses, PC device models, and the x86 execution engine. Depends on the JDK only.
+ */
+module io.github.genova.x86platform {
+  requires static transitive org.jspecify;
+}
