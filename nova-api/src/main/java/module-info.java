@@ -6,4 +6,6 @@ module io.github.genova.nova.api {
   requires static transitive org.jspecify;
 
   exports io.github.genova.nova.api;
+
+  uses io.github.genova.nova.api.KernelProvider;
 }

@@ -4,4 +4,6 @@
  */
 module io.github.genova.x86platform {
   requires static transitive org.jspecify;
+
+  exports io.github.genova.platform;
 }

@@ -1,0 +1,268 @@
+package io.github.genova.nova.api;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The user thread control block of an EC: one 4 KiB page of its PD, laid out as NOVA's classic x86-64
+ * UTCB. The header has four words: the item counts (untyped words in bits 15..0, typed items in bits
+ * 31..16), the translate receive window, the delegate receive window and a TLS word the kernel never
+ * touches. The rest of the page is the data area: untyped words from data word 0 upwards, typed items
+ * (two words each, the CRD in the lower word, flags and hotspot in the upper) from the end of the page
+ * downwards. After an exception the data area holds the state selected by the portal's MTD at the classic
+ * offsets ({@link #mtd()}, {@link #ip()}, the GPRs, {@link #qual(int)}).
+ *
+ * <p>A {@code Utcb} is a view of the page, not a copy: what its EC writes, the kernel reads on the next
+ * call or reply. Only the EC that owns it (and the kernel on its behalf) may use it, so it is not
+ * thread-safe. Out-of-range indices throw {@link IndexOutOfBoundsException}.
+ */
+public final class Utcb {
+  /** Size of the UTCB page in bytes. */
+  public static final int SIZE = 4096;
+  /** Number of header words. */
+  public static final int HEADER_WORDS = 4;
+  /** Number of words in the data area (508). */
+  public static final int DATA_WORDS = SIZE / 8 - HEADER_WORDS;
+  /** The most typed items the data area holds (254). */
+  public static final int MAX_TYPED = DATA_WORDS / 2;
+
+  /** Typed-item flag: a delegate item (clear: a translate item). */
+  public static final long ITEM_DELEGATE = 1;
+  /** Typed-item flag (memory only): the mapping may also be used for DMA. */
+  public static final long ITEM_DMA = 1L << 9;
+  /** Typed-item flag: the mapping goes to the guest (nested) space. */
+  public static final long ITEM_GUEST = 1L << 10;
+  /** Typed-item flag: the source is the kernel's own space (honoured for the root PD only). */
+  public static final long ITEM_HOST = 1L << 11;
+
+  private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+  private static final long DATA = HEADER_WORDS * 8L;
+
+  private final MemorySegment page;
+
+  /**
+   * Views {@code page} as a UTCB.
+   *
+   * @throws IllegalArgumentException if the segment is not exactly 4 KiB
+   */
+  public Utcb(MemorySegment page) {
+    if (page.byteSize() != SIZE) {
+      throw new IllegalArgumentException("a UTCB is one 4 KiB page, not " + page.byteSize() + " bytes");
+    }
+    this.page = page;
+  }
+
+  /** Returns the page this UTCB views. */
+  public MemorySegment page() {
+    return page;
+  }
+
+  /** Returns the raw item-count word (header word 0). */
+  public long countWord() {
+    return page.get(WORD, 0);
+  }
+
+  /** Returns the number of untyped words (bits 15..0 of the count word). */
+  public int untyped() {
+    return (int) countWord() & 0xffff;
+  }
+
+  /** Returns the number of typed items (bits 31..16 of the count word). */
+  public int typed() {
+    return (int) (countWord() >>> 16) & 0xffff;
+  }
+
+  /** Sets both counts; values beyond 16 bits are truncated, oversized counts are clamped by the kernel. */
+  public void setCounts(int untyped, int typed) {
+    page.set(WORD, 0, (long) (typed & 0xffff) << 16 | (untyped & 0xffff));
+  }
+
+  /** Returns the translate receive window (header word 1). */
+  public Crd translateWindow() {
+    return Crd.of(page.get(WORD, 8));
+  }
+
+  /** Sets the translate receive window. */
+  public void setTranslateWindow(Crd window) {
+    page.set(WORD, 8, window.word());
+  }
+
+  /** Returns the delegate receive window (header word 2). */
+  public Crd delegateWindow() {
+    return Crd.of(page.get(WORD, 16));
+  }
+
+  /** Sets the delegate receive window. */
+  public void setDelegateWindow(Crd window) {
+    page.set(WORD, 16, window.word());
+  }
+
+  /** Returns the TLS word (header word 3). */
+  public long tls() {
+    return page.get(WORD, 24);
+  }
+
+  /** Sets the TLS word. */
+  public void setTls(long value) {
+    page.set(WORD, 24, value);
+  }
+
+  /** Returns data word {@code i} (0..507). */
+  public long word(int i) {
+    return page.get(WORD, DATA + 8L * checkWord(i));
+  }
+
+  /** Sets data word {@code i} (0..507). */
+  public void setWord(int i, long value) {
+    page.set(WORD, DATA + 8L * checkWord(i), value);
+  }
+
+  /** Writes {@code words} as the untyped message and sets the counts to (words.length, 0). */
+  public void setMessage(long... words) {
+    if (words.length > DATA_WORDS) {
+      throw new IndexOutOfBoundsException("a message holds at most " + DATA_WORDS + " words");
+    }
+    MemorySegment.copy(words, 0, page, WORD, DATA, words.length);
+    setCounts(words.length, 0);
+  }
+
+  /** Returns the CRD word of typed item {@code i} (0..253). */
+  public long itemCrd(int i) {
+    return page.get(WORD, itemOffset(i));
+  }
+
+  /** Returns the flags-and-hotspot word of typed item {@code i} (0..253). */
+  public long itemFlags(int i) {
+    return page.get(WORD, itemOffset(i) + 8);
+  }
+
+  /** Sets typed item {@code i}: its CRD word and its flags-and-hotspot word. */
+  public void setItem(int i, long crdWord, long flagsWord) {
+    long off = itemOffset(i);
+    page.set(WORD, off, crdWord);
+    page.set(WORD, off + 8, flagsWord);
+  }
+
+  /** Returns typed item {@code i}'s CRD. */
+  public Crd item(int i) {
+    return Crd.of(itemCrd(i));
+  }
+
+  /**
+   * Appends a delegate item for {@code crd} with the hotspot and extra flags, and counts it.
+   *
+   * @param hotspot selects the target inside a larger receive window (see NOVA's hotspot rule)
+   * @param flags any of {@link #ITEM_DMA}, {@link #ITEM_GUEST}, {@link #ITEM_HOST}
+   */
+  public void appendDelegate(Crd crd, long hotspot, long flags) {
+    appendItem(crd.word(), hotspot << 12 | (flags & 0xffe) | ITEM_DELEGATE);
+  }
+
+  /** Appends a translate item for {@code crd}, and counts it. */
+  public void appendTranslate(Crd crd) {
+    appendItem(crd.word(), 0);
+  }
+
+  private void appendItem(long crdWord, long flagsWord) {
+    int n = typed();
+    setItem(n, crdWord, flagsWord);
+    setCounts(untyped(), n + 1);
+  }
+
+  // --- exception state (classic x86-64 offsets from the data area start) ---
+
+  /** Returns the MTD word (data word 0): what state an exception stored, or what a reply writes back. */
+  public long mtd() {
+    return word(0);
+  }
+
+  /** Sets the MTD word (data word 0). */
+  public void setMtd(long mtd) {
+    setWord(0, mtd);
+  }
+
+  /** Returns the faulting instruction's length (offset 0x08). */
+  public long instructionLength() {
+    return word(1);
+  }
+
+  /** Returns the instruction pointer (offset 0x10). */
+  public long ip() {
+    return word(2);
+  }
+
+  /** Sets the instruction pointer (offset 0x10). */
+  public void setIp(long ip) {
+    setWord(2, ip);
+  }
+
+  /** Returns RFLAGS (offset 0x18). */
+  public long flags() {
+    return word(3);
+  }
+
+  /** Sets RFLAGS (offset 0x18). */
+  public void setFlags(long flags) {
+    setWord(3, flags);
+  }
+
+  /**
+   * Returns general-purpose register {@code n} in x86 order (0 RAX, 1 RCX, 2 RDX, 3 RBX, 4 RSP, 5 RBP, 6
+   * RSI, 7 RDI, 8..15 R8..R15), stored from offset 0x30.
+   */
+  public long gpr(int n) {
+    return word(6 + checkGpr(n));
+  }
+
+  /** Sets general-purpose register {@code n} (see {@link #gpr(int)}). */
+  public void setGpr(int n, long value) {
+    setWord(6 + checkGpr(n), value);
+  }
+
+  /** Returns the stack pointer (RSP, offset 0x50). */
+  public long sp() {
+    return gpr(4);
+  }
+
+  /** Sets the stack pointer (RSP, offset 0x50). */
+  public void setSp(long sp) {
+    setGpr(4, sp);
+  }
+
+  /** Returns qualification word {@code i} (0 or 1, offset 0xb0): for exceptions, error code and address. */
+  public long qual(int i) {
+    if (i != 0 && i != 1) {
+      throw new IndexOutOfBoundsException("qualification words are 0 and 1: " + i);
+    }
+    return word(22 + i);
+  }
+
+  /** Sets qualification word {@code i} (0 or 1). */
+  public void setQual(int i, long value) {
+    if (i != 0 && i != 1) {
+      throw new IndexOutOfBoundsException("qualification words are 0 and 1: " + i);
+    }
+    setWord(22 + i, value);
+  }
+
+  private static int checkWord(int i) {
+    if (i < 0 || i >= DATA_WORDS) {
+      throw new IndexOutOfBoundsException("data word " + i + " outside 0.." + (DATA_WORDS - 1));
+    }
+    return i;
+  }
+
+  private static int checkGpr(int n) {
+    if (n < 0 || n > 15) {
+      throw new IndexOutOfBoundsException("general-purpose registers are 0..15: " + n);
+    }
+    return n;
+  }
+
+  private static long itemOffset(int i) {
+    if (i < 0 || i >= MAX_TYPED) {
+      throw new IndexOutOfBoundsException("typed item " + i + " outside 0.." + (MAX_TYPED - 1));
+    }
+    return SIZE - 16L * (i + 1);
+  }
+}

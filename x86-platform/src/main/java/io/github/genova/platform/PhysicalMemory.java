@@ -1,0 +1,107 @@
+package io.github.genova.platform;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The machine's RAM: off-heap, allocated lazily one 4 KiB frame at a time on first touch, zero-filled.
+ * Frames are named by page frame number (physical address &gt;&gt; 12). A frame's segment never moves or
+ * changes identity once allocated, so callers may cache it. Ranges declared as holes (MMIO windows such as
+ * the legacy VGA area or a linear framebuffer) are not RAM: {@link #frame} refuses them.
+ *
+ * <p>Thread-safe: concurrent first touches of one frame see the same segment.
+ */
+public final class PhysicalMemory implements AutoCloseable {
+  /** Bytes per frame. */
+  public static final int FRAME_SIZE = 4096;
+
+  /** log2 of {@link #FRAME_SIZE}. */
+  public static final int FRAME_SHIFT = 12;
+
+  private final long size;
+  private final Arena arena = Arena.ofShared();
+  private final AtomicReferenceArray<MemorySegment> frames;
+  private final boolean[] hole;
+
+  /**
+   * Creates {@code size} bytes of RAM with the given holes.
+   *
+   * @param size bytes of physical address space backed by RAM; a multiple of 4 KiB, at most 16 TiB
+   * @param holes pairs of (base, length) in bytes, each 4 KiB aligned, inside {@code size}
+   * @throws IllegalArgumentException if a size, base or length is not frame aligned or out of range
+   */
+  public PhysicalMemory(long size, long... holes) {
+    if (size <= 0 || (size & (FRAME_SIZE - 1)) != 0 || (size >>> FRAME_SHIFT) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + size);
+    }
+    if (holes.length % 2 != 0) {
+      throw new IllegalArgumentException("holes come in (base, length) pairs");
+    }
+    this.size = size;
+    int count = (int) (size >>> FRAME_SHIFT);
+    this.frames = new AtomicReferenceArray<>(count);
+    this.hole = new boolean[count];
+    for (int i = 0; i < holes.length; i += 2) {
+      long base = holes[i];
+      long length = holes[i + 1];
+      if (((base | length) & (FRAME_SIZE - 1)) != 0 || base < 0 || length <= 0 || base + length > size) {
+        throw new IllegalArgumentException(
+            "hole [" + Long.toHexString(base) + ", +" + Long.toHexString(length) + ") is not a frame-aligned range of RAM");
+      }
+      Arrays.fill(hole, (int) (base >>> FRAME_SHIFT), (int) ((base + length) >>> FRAME_SHIFT), true);
+    }
+  }
+
+  /** Returns the size of the physical address range backed by this memory, in bytes. */
+  public long size() {
+    return size;
+  }
+
+  /** Returns the number of frames, holes included. */
+  public long frameCount() {
+    return frames.length();
+  }
+
+  /** Returns whether frame {@code pfn} is RAM (inside the range and not in a hole). */
+  public boolean isRam(long pfn) {
+    return pfn >= 0 && pfn < frames.length() && !hole[(int) pfn];
+  }
+
+  /**
+   * Returns the 4 KiB segment of frame {@code pfn}, allocating it (zero-filled) on first use.
+   *
+   * @throws IllegalArgumentException if the frame is not RAM
+   */
+  public MemorySegment frame(long pfn) {
+    if (!isRam(pfn)) {
+      throw new IllegalArgumentException("frame " + Long.toHexString(pfn) + " is not RAM");
+    }
+    int index = (int) pfn;
+    MemorySegment existing = frames.get(index);
+    if (existing != null) {
+      return existing;
+    }
+    MemorySegment fresh = arena.allocate(FRAME_SIZE, FRAME_SIZE);
+    MemorySegment raced = frames.compareAndExchange(index, null, fresh);
+    return raced == null ? fresh : raced;
+  }
+
+  /** Returns how many frames have been touched (and so occupy host memory). */
+  public long allocatedFrames() {
+    long n = 0;
+    for (int i = 0; i < frames.length(); i++) {
+      if (frames.get(i) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Frees all frames; segments handed out before become unusable. */
+  @Override
+  public void close() {
+    arena.close();
+  }
+}
