@@ -1,0 +1,261 @@
+package io.github.genova.nova.impl;
+
+import io.github.genova.nova.api.HostCode;
+import io.github.genova.nova.api.Status;
+import io.github.genova.nova.api.Utcb;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An execution context: an activity of one PD, bound to one CPU, with a UTCB, an event-selector base and
+ * (for host ECs) a Java program. Three kinds, fixed at creation:
+ *
+ * <ul>
+ *   <li><b>local</b>: portals are bound to it and it runs only when one of them is called, on the caller's
+ *       Java thread and SC. It serves one call at a time; further callers help (wait) in FIFO order.
+ *   <li><b>global</b>: SCs are bound to it; its first SC gives it a Java thread, which delivers STARTUP
+ *       and then runs its program.
+ *   <li><b>vCPU</b>: a virtual CPU (needs VMX/SVM, which the simulated machine does not offer).
+ * </ul>
+ *
+ * <p>An EC dies when it is destroyed or killed by an unhandled exception: its pending blocking ends with
+ * ABORTED, callers waiting for it get TIMEOUT, and its host code is unwound at its next kernel entry.
+ */
+final class Ec extends Kobject implements Blocker {
+  /** The three kinds of EC. */
+  enum Kind {
+    LOCAL,
+    GLOBAL,
+    VCPU
+  }
+
+  private static final VarHandle BUSY;
+
+  static {
+    try {
+      BUSY = MethodHandles.lookup().findVarHandle(Ec.class, "busy", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final Pd pd;
+  final Kind kind;
+  final @Nullable Utcb utcb;
+  final long utcbAddress;
+  final long evtBase;
+  final @Nullable HostCode code;
+  final HypercallGate gate;
+  volatile int cpu;
+
+  /** Architectural state visible to event handlers: ip, sp, flags, the 16 GPRs (index as in the UTCB). */
+  long ip;
+  long flags = 0x202;
+  final long[] gpr = new long[16];
+
+  // Serving (local ECs): 1 while a call is in progress.
+  @SuppressWarnings("unused") // accessed through BUSY
+  private volatile int busy;
+  private final ArrayDeque<Ec> helpers = new ArrayDeque<>();
+  private volatile int helperCount;
+  /** The SC this EC runs on now: its own (global) or the caller's (local, while serving). */
+  @Nullable Sc currentSc;
+
+  // Blocking.
+  private volatile @Nullable Status wakeStatus;
+  private volatile @Nullable Thread blockedThread;
+  private volatile @Nullable Blocker blockedOn;
+  TimeKeeper.@Nullable Timeout timeout;
+
+  // Life.
+  private volatile boolean dead;
+  volatile boolean recallPending;
+  final List<Sc> scs = new ArrayList<>(1);
+  volatile @Nullable Thread thread;
+
+  Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long utcbAddress, long sp, long evtBase,
+      @Nullable HostCode code) {
+    super(kernel, Type.EC);
+    this.pd = pd;
+    this.kind = kind;
+    this.cpu = cpu;
+    this.utcb = utcb;
+    this.utcbAddress = utcbAddress;
+    this.evtBase = evtBase;
+    this.code = code;
+    this.gpr[4] = sp;
+    this.gate = new HypercallGate(this);
+    pd.acquire();
+  }
+
+  boolean isDead() {
+    return dead;
+  }
+
+  boolean isGlobal() {
+    return kind == Kind.GLOBAL;
+  }
+
+  // --- serving one call at a time (local ECs) ---
+
+  /**
+   * Takes this local EC for a call by {@code caller}: at once when free, else (unless {@code nonBlocking})
+   * after the earlier callers, in FIFO order.
+   *
+   * @return SUCCESS when taken; TIMEOUT when busy and non-blocking, or when the EC is dead
+   */
+  Status take(Ec caller, boolean nonBlocking) {
+    if (helperCount == 0 && BUSY.compareAndSet(this, 0, 1)) {
+      return dead ? releaseDead() : Status.SUCCESS;
+    }
+    if (nonBlocking) {
+      return Status.TIMEOUT;
+    }
+    synchronized (this) {
+      if (dead) {
+        return Status.TIMEOUT;
+      }
+      if (helperCount == 0 && BUSY.compareAndSet(this, 0, 1)) {
+        return Status.SUCCESS;
+      }
+      caller.prepareBlock(this);
+      helpers.add(caller);
+      helperCount = helpers.size();
+    }
+    // Woken with SUCCESS when handed this EC (busy stays 1 across the hand-over), TIMEOUT if it died.
+    return caller.block(0);
+  }
+
+  private Status releaseDead() {
+    busy = 0;
+    return Status.TIMEOUT;
+  }
+
+  /** Frees this local EC after a call, handing it to the oldest waiting caller if there is one. */
+  void free() {
+    currentSc = null;
+    if (helperCount == 0) {
+      busy = 0;
+      if (helperCount == 0) {
+        return;
+      }
+      if (!BUSY.compareAndSet(this, 0, 1)) {
+        return; // a new caller took it; its free() hands over
+      }
+    }
+    Ec next;
+    synchronized (this) {
+      next = helpers.poll();
+      helperCount = helpers.size();
+      if (next == null) {
+        busy = 0;
+        return;
+      }
+    }
+    next.wake(Status.SUCCESS);
+  }
+
+  @Override
+  public synchronized boolean cancel(Ec waiter) {
+    boolean removed = helpers.remove(waiter);
+    helperCount = helpers.size();
+    return removed;
+  }
+
+  // --- blocking ---
+
+  /** Records that the current thread is about to block this EC on {@code blocker}. */
+  void prepareBlock(Blocker blocker) {
+    wakeStatus = null;
+    blockedThread = Thread.currentThread();
+    blockedOn = blocker;
+  }
+
+  /**
+   * Blocks the current thread until {@link #wake} (or the deadline, an absolute kernel time; 0 = none).
+   * Call after {@link #prepareBlock} and after making the EC findable by its waker.
+   */
+  Status block(long deadline) {
+    TimeKeeper time = kernel.time;
+    time.blocking(this, deadline);
+    Status status;
+    while ((status = wakeStatus) == null) {
+      if (deadline != 0 && !time.isVirtual()) {
+        long wait = deadline - kernel.nanos();
+        if (wait <= 0) {
+          if (cancelBlocking()) {
+            wake(Status.TIMEOUT);
+          }
+          Thread.onSpinWait();
+          continue;
+        }
+        LockSupport.parkNanos(this, wait);
+      } else {
+        LockSupport.park(this);
+      }
+    }
+    blockedOn = null;
+    blockedThread = null;
+    return status;
+  }
+
+  /** Takes this EC off whatever it is blocked on; returns whether the caller now owns waking it. */
+  boolean cancelBlocking() {
+    Blocker on = blockedOn;
+    return on != null && on.cancel(this);
+  }
+
+  /** Wakes this EC with {@code status}. The caller has just removed it from its blocker. */
+  void wake(Status status) {
+    kernel.time.waking(this);
+    Thread t = blockedThread;
+    wakeStatus = status;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  // --- death ---
+
+  /** Kills this EC: wakes it if blocked (ABORTED) and turns away everyone waiting for it (TIMEOUT). */
+  void kill() {
+    if (dead) {
+      return;
+    }
+    dead = true;
+    if (cancelBlocking()) {
+      wake(Status.ABORTED);
+    }
+    while (true) {
+      Ec helper;
+      synchronized (this) {
+        helper = helpers.poll();
+        helperCount = helpers.size();
+      }
+      if (helper == null) {
+        break;
+      }
+      helper.wake(Status.TIMEOUT);
+    }
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  @Override
+  void destroy() {
+    kill();
+    pd.release();
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(java.util.Locale.ROOT) + " EC of " + pd.name + " on CPU " + cpu;
+  }
+}

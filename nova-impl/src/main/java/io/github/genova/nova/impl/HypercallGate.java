@@ -1,0 +1,571 @@
+package io.github.genova.nova.impl;
+
+import io.github.genova.nova.api.Crd;
+import io.github.genova.nova.api.Event;
+import io.github.genova.nova.api.HostCode;
+import io.github.genova.nova.api.Hypercall;
+import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.Mtd;
+import io.github.genova.nova.api.Perm;
+import io.github.genova.nova.api.Qpd;
+import io.github.genova.nova.api.Status;
+import io.github.genova.nova.api.Utcb;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The kernel entry of one EC: every hypercall its code makes arrives here, is checked against the EC's
+ * capabilities and answered with a NOVA status. Each entry charges a fixed cost to the SC the EC runs on
+ * and is a point where a killed EC's code is unwound and a pending recall is raised.
+ */
+final class HypercallGate implements Hypercalls {
+  /** Virtual cost of one kernel entry, charged to the running SC. */
+  static final long ENTRY_NANOS = 100;
+
+  /** The highest user virtual address (exclusive) on x86-64. */
+  static final long USER_LIMIT = 0x0000_7fff_ffff_f000L;
+
+  private final Ec ec;
+  private final NovaKernel kernel;
+  private long out1;
+  private long out2;
+
+  HypercallGate(Ec ec) {
+    this.ec = ec;
+    this.kernel = ec.kernel;
+  }
+
+  /** Kernel entry: unwind a dead EC, raise a pending recall, charge the entry. */
+  private void enter() {
+    Ec self = ec;
+    if (self.isDead()) {
+      throw KernelUnwind.DEATH;
+    }
+    if (self.recallPending) {
+      self.recallPending = false;
+      deliverEvent(Event.RECALL, 0, 0);
+    }
+    Sc sc = self.currentSc;
+    if (sc != null) {
+      sc.charge(ENTRY_NANOS);
+    }
+  }
+
+  /** Returns {@code status} unless the EC died meanwhile, in which case its code is unwound. */
+  private Status leave(Status status) {
+    if (ec.isDead()) {
+      throw KernelUnwind.DEATH;
+    }
+    return status;
+  }
+
+  @Override
+  public Utcb utcb() {
+    Utcb u = ec.utcb;
+    if (u == null) {
+      throw new IllegalStateException("a vCPU has no UTCB");
+    }
+    return u;
+  }
+
+  @Override
+  public int cpu() {
+    return ec.cpu;
+  }
+
+  @Override
+  public long out1() {
+    return out1;
+  }
+
+  @Override
+  public long out2() {
+    return out2;
+  }
+
+  // --- IPC ---
+
+  @Override
+  public Status call(long pt, int flags) {
+    enter();
+    Ec self = ec;
+    MdbNode node = self.pd.objects.get(pt);
+    if (node == null || !(node.object instanceof Pt portal) || (node.perms & Perm.PT_CALL) == 0) {
+      return Status.BAD_CAP;
+    }
+    Ec callee = portal.ec;
+    if (callee.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {
+      return Status.BAD_CPU;
+    }
+    if (callee.isDead()) {
+      return Status.TIMEOUT;
+    }
+    Status taken = callee.take(self, (flags & Hypercall.FLAG_CALL_NON_BLOCKING) != 0);
+    if (taken != Status.SUCCESS) {
+      return leave(taken);
+    }
+    Utcb mine = utcb();
+    Utcb theirs = callee.gate.utcb();
+    Ipc.transfer(kernel.mdb, mine, self.pd, theirs, callee.pd);
+    Status result = serve(callee, self, portal.ip, portal.id);
+    if (result == Status.SUCCESS) {
+      Ipc.transfer(kernel.mdb, theirs, callee.pd, mine, self.pd);
+    }
+    callee.free();
+    return leave(result);
+  }
+
+  /**
+   * Runs local EC {@code callee}'s code for one invocation on the current thread and {@code caller}'s SC.
+   *
+   * @return SUCCESS when it replied; ABORTED when it died or faulted
+   */
+  private static Status serve(Ec callee, Ec caller, long ip, long pid) {
+    callee.currentSc = caller.currentSc;
+    HostCode code = callee.code;
+    if (code == null) {
+      callee.kernel.log("no host code to run for " + callee + "; x86 code ECs cannot run yet");
+      callee.kill();
+      return Status.ABORTED;
+    }
+    try {
+      code.run(callee.gate, ip, pid);
+    } catch (KernelUnwind unwind) {
+      // REPLY ends the invocation normally; DEATH means callee is dead, checked below.
+    } catch (RuntimeException | Error fault) {
+      callee.gate.hostFault(fault);
+      return Status.ABORTED;
+    }
+    return callee.isDead() ? Status.ABORTED : Status.SUCCESS;
+  }
+
+  @Override
+  public void reply() {
+    enter();
+    if (ec.kind == Ec.Kind.LOCAL) {
+      throw KernelUnwind.REPLY;
+    }
+    // A global EC has no caller: it waits for good, that is, until it is killed.
+    while (!ec.isDead()) {
+      kernel.time.blocking(ec, 0);
+      LockSupport.park(this);
+      kernel.time.waking(ec);
+    }
+    throw KernelUnwind.DEATH;
+  }
+
+  // --- events ---
+
+  /**
+   * Delivers event {@code event} of this EC: an implicit call through portal SEL_EVT + event of its PD,
+   * carrying the state the portal's MTD selects; the handler's reply MTD selects what is written back and
+   * its typed items (e.g. memory for a page fault) go to this EC's PD. No portal, or a portal whose EC is on
+   * another CPU, kills this EC.
+   *
+   * @return true if the handler replied, false if the EC was killed
+   */
+  boolean deliverEvent(int event, long qual0, long qual1) {
+    Ec self = ec;
+    MdbNode node = self.pd.objects.get(self.evtBase + event);
+    if (node == null || !(node.object instanceof Pt portal)) {
+      kernel.log(self + " killed: no portal for event 0x" + Integer.toHexString(event));
+      self.kill();
+      return false;
+    }
+    Ec handler = portal.ec;
+    if (handler.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {
+      kernel.log(self + " killed: handler of event 0x" + Integer.toHexString(event) + " is on CPU " + handler.cpu);
+      self.kill();
+      return false;
+    }
+    if (handler.take(self, false) != Status.SUCCESS) {
+      kernel.log(self + " killed: handler of event 0x" + Integer.toHexString(event) + " is dead");
+      self.kill();
+      return false;
+    }
+    Utcb theirs = handler.gate.utcb();
+    storeState(theirs, portal.mtd, qual0, qual1);
+    Status result = serve(handler, self, portal.ip, portal.id);
+    if (result == Status.SUCCESS) {
+      loadState(theirs);
+      if (theirs.typed() > 0) {
+        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(), self.pd);
+      }
+    }
+    handler.free();
+    if (result != Status.SUCCESS) {
+      self.kill();
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The receive side of an event reply: a scratch UTCB (the EC's own one may hold a message its code is
+   * composing) whose delegate window takes memory anywhere, so a page-fault reply's items map pages.
+   */
+  private static Utcb eventReceiveArea() {
+    Utcb scratch = new Utcb(java.lang.foreign.MemorySegment.ofArray(new long[Utcb.SIZE / 8]));
+    scratch.setDelegateWindow(Crd.memory(0, 31, Perm.MEM_RWX));
+    scratch.setTranslateWindow(Crd.NULL);
+    return scratch;
+  }
+
+  private void storeState(Utcb u, long mtd, long qual0, long qual1) {
+    Ec self = ec;
+    u.setCounts(Utcb.DATA_WORDS, 0);
+    u.setMtd(mtd);
+    if ((mtd & Mtd.GPR_ACDB) != 0) {
+      for (int r = 0; r < 4; r++) {
+        u.setGpr(r, self.gpr[r]);
+      }
+    }
+    if ((mtd & Mtd.GPR_BSD) != 0) {
+      for (int r = 5; r < 8; r++) {
+        u.setGpr(r, self.gpr[r]);
+      }
+    }
+    if ((mtd & Mtd.RSP) != 0) {
+      u.setSp(self.gpr[4]);
+    }
+    if ((mtd & Mtd.RIP_LEN) != 0) {
+      u.setIp(self.ip);
+      u.setWord(1, 0);
+    }
+    if ((mtd & Mtd.RFLAGS) != 0) {
+      u.setFlags(self.flags);
+    }
+    if ((mtd & Mtd.QUAL) != 0) {
+      u.setQual(0, qual0);
+      u.setQual(1, qual1);
+    }
+  }
+
+  private void loadState(Utcb u) {
+    Ec self = ec;
+    long mtd = u.mtd();
+    if ((mtd & Mtd.GPR_ACDB) != 0) {
+      for (int r = 0; r < 4; r++) {
+        self.gpr[r] = u.gpr(r);
+      }
+    }
+    if ((mtd & Mtd.GPR_BSD) != 0) {
+      for (int r = 5; r < 8; r++) {
+        self.gpr[r] = u.gpr(r);
+      }
+    }
+    if ((mtd & Mtd.RSP) != 0) {
+      self.gpr[4] = u.sp();
+    }
+    if ((mtd & Mtd.RIP_LEN) != 0) {
+      self.ip = u.ip();
+    }
+    if ((mtd & Mtd.RFLAGS) != 0) {
+      // As the classic kernel: arithmetic and control flags only, interrupts stay enabled.
+      self.flags = (u.flags() & 0xcd5) | 0x202;
+    }
+  }
+
+  /**
+   * A Java exception escaped this EC's host code: deliver it as the exception event {@link
+   * HostFaults#eventOf} maps it to (qual[0] = 0, qual[1] = 0). Without a handler the EC dies.
+   */
+  void hostFault(Throwable fault) {
+    kernel.hostFault(ec, fault);
+    if (!ec.isDead()) {
+      deliverEvent(HostFaults.eventOf(fault), 0, 0);
+    }
+  }
+
+  // --- creation ---
+
+  @Override
+  public Status createPd(long sel, long ownerPd, Crd caps) {
+    enter();
+    Pd self = ec.pd;
+    MdbNode owner = ownerNode(ownerPd, Perm.PD_CREATE_PD);
+    if (owner == null) {
+      return Status.BAD_CAP;
+    }
+    Mdb mdb = kernel.mdb;
+    mdb.lock().lock();
+    try {
+      if (!mdb.isFree(self, sel)) {
+        return Status.BAD_CAP;
+      }
+      Pd pd = new Pd(kernel, self.name + "." + Long.toHexString(self.objects.wrap(sel)));
+      mdb.installObject(self, sel, pd, owner.perms);
+      if (!caps.isNull()) {
+        long window = Crd.encode(caps.type().code(), 0, caps.order(), Perm.ALL);
+        mdb.delegate(self, caps.word(), 0, false, pd, window);
+      }
+    } finally {
+      mdb.lock().unlock();
+    }
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status createEc(long sel, long ownerPd, int cpu, long utcbAddress, long sp, long evtBase, boolean global,
+      @Nullable HostCode code) {
+    enter();
+    if (cpu < 0 || cpu >= kernel.cpuCount()) {
+      return Status.BAD_CPU;
+    }
+    if (utcbAddress == 0) {
+      return Status.BAD_FTR; // a vCPU, and the simulated machine offers neither VMX nor SVM
+    }
+    MdbNode owner = ownerNode(ownerPd, Perm.PD_CREATE_EC);
+    if (owner == null || !(owner.object instanceof Pd pd)) {
+      return Status.BAD_CAP;
+    }
+    if ((utcbAddress & (Utcb.SIZE - 1)) != 0 || Long.compareUnsigned(utcbAddress, USER_LIMIT) >= 0) {
+      return Status.BAD_PAR;
+    }
+    Mdb mdb = kernel.mdb;
+    mdb.lock().lock();
+    try {
+      if (pd.memory.get(utcbAddress >>> 12) != null) {
+        return Status.BAD_PAR;
+      }
+      if (!mdb.isFree(ec.pd, sel)) {
+        return Status.BAD_CAP;
+      }
+      Ec created = kernel.newEc(pd, global ? Ec.Kind.GLOBAL : Ec.Kind.LOCAL, cpu, utcbAddress, sp, evtBase, code);
+      if (created == null) {
+        return Status.BAD_PAR; // no kernel memory left for the UTCB
+      }
+      mdb.installObject(ec.pd, sel, created, Perm.EC_FRESH);
+    } finally {
+      mdb.lock().unlock();
+    }
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status createSc(long sel, long ownerPd, long ecSel, Qpd qpd) {
+    enter();
+    if (ownerNode(ownerPd, Perm.PD_CREATE_SC) == null) {
+      return Status.BAD_CAP;
+    }
+    if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_BIND_SC) instanceof Ec target) || !target.isGlobal()) {
+      return Status.BAD_CAP;
+    }
+    if (qpd.priority() <= 0 || qpd.priority() >= 128 || qpd.quantumMicros() <= 0) {
+      return Status.BAD_PAR;
+    }
+    Mdb mdb = kernel.mdb;
+    Sc sc;
+    boolean first;
+    mdb.lock().lock();
+    try {
+      if (!mdb.isFree(ec.pd, sel)) {
+        return Status.BAD_CAP;
+      }
+      sc = new Sc(kernel, target, qpd.priority(), qpd.quantumMicros());
+      mdb.installObject(ec.pd, sel, sc, Perm.SC_FRESH);
+      synchronized (target.scs) {
+        first = target.scs.isEmpty();
+        target.scs.add(sc);
+      }
+    } finally {
+      mdb.lock().unlock();
+    }
+    if (first) {
+      kernel.startGlobal(target, sc, false);
+    }
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status createPt(long sel, long ownerPd, long ecSel, long mtd, long ip) {
+    enter();
+    if (ownerNode(ownerPd, Perm.PD_CREATE_PT) == null) {
+      return Status.BAD_CAP;
+    }
+    if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_BIND_PT) instanceof Ec target)
+        || target.kind != Ec.Kind.LOCAL) {
+      return Status.BAD_CAP;
+    }
+    Mdb mdb = kernel.mdb;
+    mdb.lock().lock();
+    try {
+      if (!mdb.isFree(ec.pd, sel)) {
+        return Status.BAD_CAP;
+      }
+      mdb.installObject(ec.pd, sel, new Pt(kernel, target, mtd, ip), Perm.PT_FRESH);
+    } finally {
+      mdb.lock().unlock();
+    }
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status createSm(long sel, long ownerPd, long counter) {
+    enter();
+    if (ownerNode(ownerPd, Perm.PD_CREATE_SM) == null) {
+      return Status.BAD_CAP;
+    }
+    Mdb mdb = kernel.mdb;
+    mdb.lock().lock();
+    try {
+      if (!mdb.isFree(ec.pd, sel)) {
+        return Status.BAD_CAP;
+      }
+      mdb.installObject(ec.pd, sel, new Sm(kernel, counter, -1), Perm.SM_FRESH);
+    } finally {
+      mdb.lock().unlock();
+    }
+    return leave(Status.SUCCESS);
+  }
+
+  private @Nullable MdbNode ownerNode(long sel, int perm) {
+    MdbNode node = ec.pd.objects.get(sel);
+    if (node == null || node.objectOf(Kobject.Type.PD) == null || (node.perms & perm) != perm) {
+      return null;
+    }
+    return node;
+  }
+
+  // --- capabilities ---
+
+  @Override
+  public Status revoke(Crd crd, boolean self) {
+    enter();
+    kernel.mdb.revoke(ec.pd, crd.word(), self);
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status lookup(Crd crd) {
+    enter();
+    out1 = kernel.mdb.lookup(ec.pd, crd.word());
+    return leave(Status.SUCCESS);
+  }
+
+  // --- control ---
+
+  @Override
+  public Status ecCtrl(long ecSel) {
+    enter();
+    if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
+      return Status.BAD_CAP;
+    }
+    target.recallPending = true;
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status ecMigrate(long ecSel, int cpu) {
+    enter();
+    if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
+      return Status.BAD_CAP;
+    }
+    if (cpu < 0 || cpu >= kernel.cpuCount()) {
+      return Status.BAD_CPU;
+    }
+    target.cpu = cpu;
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status scCtrl(long scSel) {
+    enter();
+    if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
+      return Status.BAD_CAP;
+    }
+    out1 = sc.consumedNanos / 1000;
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status ptCtrl(long ptSel, long pid) {
+    enter();
+    if (!(ec.pd.object(ptSel, Kobject.Type.PT, Perm.PT_CTRL) instanceof Pt pt)) {
+      return Status.BAD_CAP;
+    }
+    pt.id = pid;
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status smUp(long smSel) {
+    enter();
+    if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_UP) instanceof Sm sm)) {
+      return Status.BAD_CAP;
+    }
+    sm.up();
+    return leave(Status.SUCCESS);
+  }
+
+  @Override
+  public Status smDown(long smSel, boolean zeroCount, long deadline) {
+    enter();
+    if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_DOWN) instanceof Sm sm)) {
+      return Status.BAD_CAP;
+    }
+    return leave(sm.down(ec, zeroCount, deadline));
+  }
+
+  @Override
+  public Status assignPci(long pdSel, long dev, long rid) {
+    enter();
+    if (ec.pd.node(pdSel, Kobject.Type.PD) == null) {
+      return Status.BAD_CAP;
+    }
+    // No IOMMU is modelled (HIP feature flags say so), so no device can be bound for DMA translation.
+    return Status.BAD_DEV;
+  }
+
+  @Override
+  public Status assignGsi(long smSel, long dev, int cpu) {
+    enter();
+    if (!(ec.pd.object(smSel, Kobject.Type.SM, 0) instanceof Sm sm) || !sm.isInterrupt()) {
+      return Status.BAD_CAP;
+    }
+    if (cpu < 0 || cpu >= kernel.cpuCount()) {
+      return Status.BAD_CPU;
+    }
+    kernel.routeGsi(sm.gsi, cpu);
+    out1 = 0xfee0_0000L | (long) cpu << 12;
+    out2 = (long) NovaKernel.GSI_VECTOR_BASE + sm.gsi;
+    return leave(Status.SUCCESS);
+  }
+
+  // --- raw register form ---
+
+  @Override
+  public Status hypercall(long rdi, long rsi, long rdx, long rax, long r8) {
+    int number = (int) rdi & 0xf;
+    int flags = (int) (rdi >>> 4) & 0xf;
+    long sel = rdi >>> 8;
+    Hypercall h = Hypercall.ofNumber(number);
+    if (h == null) {
+      enter();
+      return Status.BAD_HYP;
+    }
+    return switch (h) {
+      case CALL -> call(sel, flags);
+      case REPLY -> {
+        reply();
+        yield Status.SUCCESS;
+      }
+      case CREATE_PD -> createPd(sel, rsi, Crd.of(rdx));
+      case CREATE_EC -> createEc(sel, rsi, (int) rdx & 0xfff, rdx & ~0xfffL, rax, r8,
+          (flags & Hypercall.FLAG_EC_GLOBAL) != 0, null);
+      case CREATE_SC -> createSc(sel, rsi, rdx, Qpd.of(rax));
+      case CREATE_PT -> createPt(sel, rsi, rdx, rax, r8);
+      case CREATE_SM -> createSm(sel, rsi, rdx);
+      case REVOKE -> revoke(Crd.of(rsi), (flags & Hypercall.FLAG_REVOKE_SELF) != 0);
+      case LOOKUP -> lookup(Crd.of(rsi));
+      case EC_CTRL -> flags == 4 ? ecMigrate(sel, (int) rsi) : ecCtrl(sel);
+      case SC_CTRL -> scCtrl(sel);
+      case PT_CTRL -> ptCtrl(sel, rsi);
+      case SM_CTRL -> (flags & Hypercall.FLAG_SM_DOWN) == 0
+          ? smUp(sel)
+          : smDown(sel, (flags & Hypercall.FLAG_SM_ZERO_COUNT) != 0, rsi << 32 | (rdx & 0xffff_ffffL));
+      case ASSIGN_PCI -> assignPci(sel, rsi, rdx);
+      case ASSIGN_GSI -> assignGsi(sel, rsi, (int) rdx);
+    };
+  }
+}

@@ -1,0 +1,246 @@
+package io.github.genova.nova.impl;
+
+import io.github.genova.nova.api.Crd;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mapping database: how capabilities move between spaces and how they are taken back. Delegation
+ * copies capabilities into another PD as children of the source nodes (permissions = source AND sender
+ * mask AND receiver window, the hotspot choosing the position when the two ranges differ in size, an
+ * occupied destination skipped); translation finds the receiver's own ancestor of a sender capability;
+ * revocation removes permissions from all descendants (and optionally the range itself), deleting nodes
+ * left without permissions and dropping their object references. Every operation runs under one lock.
+ */
+final class Mdb {
+  private final NovaKernel kernel;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  Mdb(NovaKernel kernel) {
+    this.kernel = kernel;
+  }
+
+  ReentrantLock lock() {
+    return lock;
+  }
+
+  /** Installs a root node (no parent) holding {@code object} at {@code sel} of {@code pd}'s object space. */
+  void installObject(Pd pd, long sel, Kobject object, int perms) {
+    lock.lock();
+    try {
+      MdbNode node = new MdbNode(pd, CapabilitySpace.Kind.OBJECT, pd.objects.wrap(sel), perms, object, 0);
+      pd.objects.put(node);
+      object.acquire();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Installs a root memory node mapping page {@code page} of {@code pd} to physical page {@code frame}. */
+  void installMemory(Pd pd, long page, long frame, int perms) {
+    lock.lock();
+    try {
+      pd.memory.put(new MdbNode(pd, CapabilitySpace.Kind.MEMORY, pd.memory.wrap(page), perms, null, frame));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns whether object selector {@code sel} of {@code pd} is empty. */
+  boolean isFree(Pd pd, long sel) {
+    return pd.objects.get(sel) == null;
+  }
+
+  /**
+   * Delegates {@code srcCrd} of {@code src} (or of the kernel's own spaces when {@code fromKernel}) into
+   * {@code window} of {@code dst}.
+   *
+   * @return the CRD word installed in the receiver, or 0 (the null CRD) when nothing was installed
+   */
+  long delegate(Pd src, long srcCrd, long hotspot, boolean fromKernel, Pd dst, long window) {
+    CapabilitySpace.Kind kind = CapabilitySpace.Kind.ofCrdType(Crd.typeOf(srcCrd));
+    if (kind == null || Crd.typeOf(window) != kind.crdType) {
+      return 0;
+    }
+    int mask = Crd.permsOf(srcCrd) & Crd.permsOf(window);
+    if (mask == 0) {
+      return 0;
+    }
+    long sb = Crd.baseOf(srcCrd);
+    int so = Crd.orderOf(srcCrd);
+    long db = Crd.baseOf(window);
+    int wo = Crd.orderOf(window);
+    int order;
+    if (kind == CapabilitySpace.Kind.IO) {
+      // Ports keep their numbers: the smaller of two nested ranges, nothing for disjoint ones.
+      order = Math.min(so, wo);
+      long small = so <= wo ? sb : db;
+      long big = so <= wo ? db : sb;
+      int bigOrder = Math.max(so, wo);
+      small &= -(1L << order);
+      if ((small & -(1L << bigOrder)) != (big & -(1L << bigOrder))) {
+        return 0;
+      }
+      sb = small;
+      db = small;
+    } else {
+      sb &= -(1L << so);
+      db &= -(1L << wo);
+      if (so < wo) {
+        db |= hotspot & ((1L << wo) - 1) & -(1L << so);
+        order = so;
+      } else {
+        sb |= hotspot & ((1L << so) - 1) & -(1L << wo);
+        order = wo;
+      }
+    }
+    lock.lock();
+    try {
+      Pd from = fromKernel ? kernel.kernelPd : src;
+      CapabilitySpace srcSpace = from.space(kind);
+      CapabilitySpace dstSpace = dst.space(kind);
+      long count = 1L << order;
+      List<MdbNode> sources =
+          fromKernel ? kernel.hostNodes(kind, sb, count) : srcSpace.range(sb, count);
+      int installed = 0;
+      for (MdbNode s : sources) {
+        int perms = s.perms & mask;
+        long offset = srcSpace.wrap(s.index - sb);
+        long target = dstSpace.wrap(db + offset);
+        if (perms == 0 || dstSpace.get(target) != null || dst.isDestroyed()) {
+          continue;
+        }
+        MdbNode child = new MdbNode(dst, kind, target, perms, s.object, s.target);
+        s.addChild(child);
+        dstSpace.put(child);
+        if (s.object != null) {
+          s.object.acquire();
+        }
+        installed++;
+      }
+      return installed == 0 ? 0 : Crd.encode(kind.crdType, dstSpace.wrap(db), order, mask);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Translates {@code srcCrd} of {@code src} for {@code dst}: walks from the sender's node up its ancestors
+   * to the first one in {@code dst}'s space inside {@code window}.
+   *
+   * @return the receiver's CRD word for it (with the sender's permissions), or 0 when there is none
+   */
+  long translate(Pd src, long srcCrd, Pd dst, long window) {
+    CapabilitySpace.Kind kind = CapabilitySpace.Kind.ofCrdType(Crd.typeOf(srcCrd));
+    if (kind == null || Crd.typeOf(window) != kind.crdType) {
+      return 0;
+    }
+    lock.lock();
+    try {
+      MdbNode sender = src.space(kind).get(Crd.baseOf(srcCrd));
+      if (sender == null) {
+        return 0;
+      }
+      int wo = Crd.orderOf(window);
+      long wb = Crd.baseOf(window) & -(1L << wo);
+      for (MdbNode n = sender; n != null; n = n.parent) {
+        if (n.pd == dst && n.index >= wb && n.index - wb < 1L << wo) {
+          return Crd.encode(kind.crdType, n.index, 0, sender.perms);
+        }
+      }
+      return 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes {@code crd}'s permission mask from everything derived from the range in {@code pd}. */
+  void revoke(Pd pd, long crd, boolean self) {
+    CapabilitySpace.Kind kind = CapabilitySpace.Kind.ofCrdType(Crd.typeOf(crd));
+    if (kind == null) {
+      return;
+    }
+    int mask = Crd.permsOf(crd);
+    int order = Crd.orderOf(crd);
+    long base = Crd.baseOf(crd) & -(1L << order);
+    lock.lock();
+    try {
+      for (MdbNode node : pd.space(kind).range(base, 1L << order)) {
+        for (MdbNode child : node.children()) {
+          strip(child, mask);
+        }
+        if (self) {
+          node.perms &= ~mask;
+          if (node.perms == 0) {
+            unlink(node);
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes {@code mask} from {@code node} and all its descendants, deleting nodes left with nothing. */
+  private void strip(MdbNode node, int mask) {
+    for (MdbNode child : node.children()) {
+      strip(child, mask);
+    }
+    node.perms &= ~mask;
+    if (node.perms == 0) {
+      unlink(node);
+    }
+  }
+
+  /** Deletes {@code node} (and whatever still hangs below it) from its space and the tree. */
+  private void unlink(MdbNode node) {
+    for (MdbNode child : node.children()) {
+      child.perms = 0;
+      unlink(child);
+    }
+    MdbNode parent = node.parent;
+    if (parent != null) {
+      parent.removeChild(node);
+      node.parent = null;
+    }
+    CapabilitySpace space = node.pd.space(node.kind);
+    if (space.get(node.index) == node) {
+      space.remove(node.index);
+    }
+    Kobject object = node.object;
+    if (object != null) {
+      object.release();
+    }
+  }
+
+  /** Removes every capability of a destroyed PD, and everything delegated from them. */
+  void demolish(Pd pd) {
+    lock.lock();
+    try {
+      for (CapabilitySpace.Kind kind : CapabilitySpace.Kind.values()) {
+        CapabilitySpace space = pd.space(kind);
+        for (MdbNode node : space.range(0, space.size())) {
+          unlink(node);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns the CRD word of the node covering {@code crd}'s base in {@code pd}, or 0. */
+  long lookup(Pd pd, long crd) {
+    CapabilitySpace.Kind kind = CapabilitySpace.Kind.ofCrdType(Crd.typeOf(crd));
+    if (kind == null) {
+      return 0;
+    }
+    MdbNode node = pd.space(kind).get(Crd.baseOf(crd));
+    return node == null ? 0 : Crd.encode(kind.crdType, node.index, 0, node.perms);
+  }
+
+  /** Returns the node at {@code index} of {@code pd}'s space of {@code kind}, or null. */
+  @Nullable MdbNode node(Pd pd, CapabilitySpace.Kind kind, long index) {
+    return pd.space(kind).get(index);
+  }
+}

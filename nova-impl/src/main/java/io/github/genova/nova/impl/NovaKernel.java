@@ -1,0 +1,311 @@
+package io.github.genova.nova.impl;
+
+import io.github.genova.nova.api.Event;
+import io.github.genova.nova.api.ExecutionMode;
+import io.github.genova.nova.api.Hip;
+import io.github.genova.nova.api.HostCode;
+import io.github.genova.nova.api.Kernel;
+import io.github.genova.nova.api.KernelConfig;
+import io.github.genova.nova.api.Perm;
+import io.github.genova.nova.api.RootTaskFailure;
+import io.github.genova.nova.api.Utcb;
+import io.github.genova.platform.Machine;
+import io.github.genova.platform.PhysicalMemory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The NOVA kernel on a {@link Machine}: boots the kernel PD (idle SCs at selectors 0.., interrupt
+ * semaphores at 64 + GSI, all physical memory and ports, reachable by the root task through delegate items
+ * with the host flag), the HIP, and the root PD with its PD, EC and SC capabilities at selectors 32, 33
+ * and 34, the HIP in the top user page and the root UTCB one page below.
+ *
+ * <p>Each global EC with an SC runs on its own virtual thread; a portal call runs the local EC's code on
+ * the caller's thread (see {@link HypercallGate}). In virtual time the clock jumps to the next semaphore
+ * deadline whenever every EC is blocked.
+ */
+public final class NovaKernel implements Kernel {
+  /** Selector base of the interrupt semaphores in the kernel PD: the maximum CPU count. */
+  static final int GSI_SELECTOR_BASE = 64;
+  /** Vector of GSI 0 in the MSI data {@code assign_gsi} returns. */
+  static final int GSI_VECTOR_BASE = 0x20;
+  /** Root PD capability selectors (EXC + 0, 1, 2 with EXC = 32). */
+  static final long ROOT_PD = 32;
+  static final long ROOT_EC = 33;
+  static final long ROOT_SC = 34;
+  /** Where the HIP is mapped in the root PD: the top user page. */
+  public static final long HIP_ADDRESS = HypercallGate.USER_LIMIT - Utcb.SIZE;
+  /** Where the root EC's UTCB is mapped: one page below the HIP. */
+  public static final long ROOT_UTCB_ADDRESS = HIP_ADDRESS - Utcb.SIZE;
+  /** Physical address space the kernel hands out through host delegation: 4 GiB. */
+  private static final long HOST_MEMORY_PAGES = 1L << 20;
+
+  private static final System.Logger LOG = System.getLogger("io.github.genova.nova.impl");
+
+  final Machine machine;
+  final KernelConfig config;
+  final TimeKeeper time;
+  final Mdb mdb;
+  final Pd kernelPd;
+  final Pd rootPd;
+  private final KernelMemory kernelMemory;
+  private final Hip hip;
+  private final Sm[] gsiSemaphores;
+  private final Set<Ec> ecs = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable Ec rootEc;
+  private final CountDownLatch rootDone = new CountDownLatch(1);
+  private volatile @Nullable Throwable rootFailure;
+  private volatile boolean started;
+
+  private NovaKernel(Machine machine, KernelConfig config) {
+    this.machine = machine;
+    this.config = config;
+    this.time = new TimeKeeper(machine.clock());
+    this.mdb = new Mdb(this);
+    PhysicalMemory ram = machine.memory();
+    long frames = ram.frameCount();
+    long reserved = Math.min(Math.max(1024, frames / 16), frames / 2);
+    this.kernelMemory = new KernelMemory(ram, frames - reserved, frames);
+
+    this.kernelPd = new Pd(this, "kernel");
+    kernelPd.acquire();
+    for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
+      Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, 0, 0, 0, null);
+      mdb.installObject(kernelPd, cpu, new Sc(this, idle, 0, 1_000_000), Perm.SC_FRESH);
+    }
+    int gsis = machine.interrupts().count();
+    this.gsiSemaphores = new Sm[gsis];
+    for (int gsi = 0; gsi < gsis; gsi++) {
+      gsiSemaphores[gsi] = new Sm(this, 0, gsi);
+      mdb.installObject(kernelPd, GSI_SELECTOR_BASE + gsi, gsiSemaphores[gsi], Perm.SM_FRESH);
+    }
+    machine.interrupts().attach(this::interrupt);
+
+    long hipFrame = kernelMemory.allocate();
+    this.hip = Hip.format(ram.frame(hipFrame), new Hip.Fields(machine.cpuCount(), 0, 1, 1 << Pd.SELECTOR_BITS,
+        Event.HOST_EVENTS, Event.VCPU_EVENTS, gsis, 1 << 12 | 1 << 21, 1 << 12, 2_000_000, 100_000,
+        List.of(new Hip.MemoryRegion(0, kernelMemory.firstFrame() << 12, Hip.MEM_AVAILABLE, 0),
+            new Hip.MemoryRegion(kernelMemory.firstFrame() << 12, reserved << 12, Hip.MEM_HYPERVISOR, 0))));
+
+    this.rootPd = new Pd(this, "root");
+    mdb.installObject(rootPd, ROOT_PD, rootPd, Perm.PD_ALL);
+    mdb.installMemory(rootPd, HIP_ADDRESS >>> 12, hipFrame, Perm.MEM_R);
+  }
+
+  /**
+   * Boots a kernel on {@code machine}.
+   *
+   * @throws IllegalArgumentException if the machine does not match the configuration
+   */
+  public static NovaKernel boot(Machine machine, KernelConfig config) {
+    if (machine.cpuCount() != config.cpus()) {
+      throw new IllegalArgumentException(
+          "config says " + config.cpus() + " CPUs, the machine has " + machine.cpuCount());
+    }
+    if (machine.clock().isVirtual() != (config.mode() == ExecutionMode.DETERMINISTIC)) {
+      throw new IllegalArgumentException("DETERMINISTIC mode needs a virtual clock, PARALLEL a real one");
+    }
+    return new NovaKernel(machine, config);
+  }
+
+  /** Boots a kernel on a fresh machine of the configured size. */
+  public static NovaKernel boot(KernelConfig config) {
+    Machine machine = Machine.builder()
+        .cpus(config.cpus())
+        .ram(config.ramBytes())
+        .virtualTime(config.mode() == ExecutionMode.DETERMINISTIC)
+        .build();
+    return boot(machine, config);
+  }
+
+  /** Returns the machine the kernel runs on. */
+  public Machine machine() {
+    return machine;
+  }
+
+  @Override
+  public Hip hip() {
+    return hip;
+  }
+
+  @Override
+  public ExecutionMode mode() {
+    return config.mode();
+  }
+
+  @Override
+  public long nanos() {
+    return time.nanos();
+  }
+
+  int cpuCount() {
+    return machine.cpuCount();
+  }
+
+  // --- ECs ---
+
+  /**
+   * Creates an EC with a fresh kernel-allocated UTCB mapped at {@code utcbAddress} (0: none).
+   *
+   * @return the EC, or null when the kernel has no memory left for its UTCB
+   */
+  @Nullable Ec newEc(Pd pd, Ec.Kind kind, int cpu, long utcbAddress, long sp, long evtBase, @Nullable HostCode code) {
+    Utcb utcb = null;
+    if (utcbAddress != 0) {
+      long frame = kernelMemory.allocate();
+      if (frame < 0) {
+        return null;
+      }
+      utcb = new Utcb(machine.memory().frame(frame));
+      mdb.installMemory(pd, utcbAddress >>> 12, frame, Perm.MEM_R | Perm.MEM_W);
+    }
+    Ec ec = new Ec(this, pd, kind, cpu, utcb, utcbAddress, sp, evtBase, code);
+    ecs.add(ec);
+    return ec;
+  }
+
+  /** Gives global EC {@code ec} its thread: STARTUP (unless it is the root EC), then its code. */
+  void startGlobal(Ec ec, Sc sc, boolean root) {
+    ec.currentSc = sc;
+    time.started();
+    Thread thread = Thread.ofVirtual()
+        .name((root ? "root EC" : ec.toString()))
+        .unstarted(() -> runGlobal(ec, root));
+    ec.thread = thread;
+    thread.start();
+  }
+
+  private void runGlobal(Ec ec, boolean root) {
+    try {
+      if (!root && !ec.gate.deliverEvent(Event.STARTUP, 0, 0)) {
+        return;
+      }
+      HostCode code = ec.code;
+      if (code == null) {
+        log(ec + " has no host code; x86 code ECs cannot run yet");
+        return;
+      }
+      while (!ec.isDead()) {
+        try {
+          code.run(ec.gate, ec.ip, root ? 0 : ec.gpr[7]);
+          return;
+        } catch (KernelUnwind unwind) {
+          return;
+        } catch (RuntimeException | Error fault) {
+          ec.gate.hostFault(fault);
+        }
+      }
+    } finally {
+      time.stopped();
+      if (root) {
+        rootDone.countDown();
+      }
+    }
+  }
+
+  /** Records a fault of host code (the root task's first one is reported by {@link #awaitRoot}). */
+  void hostFault(Ec ec, Throwable fault) {
+    if (ec == rootEc && rootFailure == null) {
+      rootFailure = fault;
+    }
+    LOG.log(System.Logger.Level.DEBUG, () -> ec + " faulted", fault);
+  }
+
+  void log(String message) {
+    LOG.log(System.Logger.Level.DEBUG, message);
+  }
+
+  /** The kernel PD's nodes in a range, created on first use for memory (4 GiB) and ports (all 64 Ki). */
+  List<MdbNode> hostNodes(CapabilitySpace.Kind kind, long base, long count) {
+    CapabilitySpace space = kernelPd.space(kind);
+    long limit = switch (kind) {
+      case OBJECT -> 0;
+      case MEMORY -> HOST_MEMORY_PAGES;
+      case IO -> space.size();
+    };
+    if (kind == CapabilitySpace.Kind.OBJECT) {
+      return space.range(base, count);
+    }
+    int perms = kind == CapabilitySpace.Kind.MEMORY ? Perm.MEM_RWX : Perm.IO_ACCESS;
+    var nodes = new ArrayList<MdbNode>();
+    for (long i = base; i < Math.min(base + count, limit); i++) {
+      MdbNode node = space.get(i);
+      if (node == null) {
+        node = new MdbNode(kernelPd, kind, i, perms, null, i);
+        space.put(node);
+      }
+      nodes.add(node);
+    }
+    return nodes;
+  }
+
+  // --- interrupts ---
+
+  private void interrupt(int gsi) {
+    machine.interrupts().mask(gsi);
+    gsiSemaphores[gsi].up();
+  }
+
+  /** Routes {@code gsi} to {@code cpu}: its semaphore's waiters run there; the line is enabled. */
+  void routeGsi(int gsi, int cpu) {
+    log("GSI " + gsi + " routed to CPU " + cpu);
+    machine.interrupts().unmask(gsi);
+  }
+
+  // --- the root task ---
+
+  @Override
+  public void start(HostCode rootTask) {
+    synchronized (this) {
+      if (started) {
+        throw new IllegalStateException("the root task was started already");
+      }
+      started = true;
+    }
+    Ec ec = newEc(rootPd, Ec.Kind.GLOBAL, 0, ROOT_UTCB_ADDRESS, HIP_ADDRESS, 0, rootTask);
+    if (ec == null) {
+      throw new IllegalStateException("no kernel memory for the root UTCB");
+    }
+    Sc sc = new Sc(this, ec, 1, 10_000);
+    mdb.installObject(rootPd, ROOT_EC, ec, Perm.EC_FRESH);
+    mdb.installObject(rootPd, ROOT_SC, sc, Perm.SC_FRESH);
+    ec.scs.add(sc);
+    rootEc = ec;
+    startGlobal(ec, sc, true);
+  }
+
+  @Override
+  public boolean awaitRoot(Duration timeout) throws InterruptedException {
+    boolean done = rootDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    @Nullable Throwable failure = rootFailure;
+    if (failure != null) {
+      throw new RootTaskFailure("the root task failed: " + failure, failure);
+    }
+    return done;
+  }
+
+  @Override
+  public void close() {
+    for (Ec ec : ecs) {
+      ec.kill();
+    }
+    for (Ec ec : ecs) {
+      Thread t = ec.thread;
+      if (t != null && t != Thread.currentThread()) {
+        try {
+          t.join(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    machine.close();
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.genova.nova.impl;
+
+/**
+ * A portal: an entry point into a PD, bound for good to one local EC, with the MTD that selects the state
+ * an exception delivers, the entry IP and the portal id the EC receives on every call.
+ */
+final class Pt extends Kobject {
+  final Ec ec;
+  final long mtd;
+  final long ip;
+  volatile long id;
+
+  Pt(NovaKernel kernel, Ec ec, long mtd, long ip) {
+    super(kernel, Type.PT);
+    this.ec = ec;
+    this.mtd = mtd;
+    this.ip = ip;
+    ec.acquire();
+  }
+
+  @Override
+  void destroy() {
+    ec.release();
+  }
+}
