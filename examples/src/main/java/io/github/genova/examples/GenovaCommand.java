@@ -23,7 +23,11 @@ public final class GenovaCommand {
       err.println("usage: genova run [scenario]");
       return 2;
     }
-    out.println("genova: no runnable scenario exists yet; the kernel lands with the NOVA core issue.");
+    if (args.length > 1) {
+      err.println("genova: scenario files need init, which is not built yet; running the built-in example");
+    }
+    out.println("genova: running the two-PD portal example (the Genode demo scenario is not built yet)");
+    TwoPdsExample.run(out);
     return 0;
   }
 }
