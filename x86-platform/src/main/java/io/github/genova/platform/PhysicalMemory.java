@@ -6,10 +6,11 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The machine's RAM: off-heap, allocated lazily one 4 KiB frame at a time on first touch, zero-filled.
- * Frames are named by page frame number (physical address &gt;&gt; 12). A frame's segment never moves or
- * changes identity once allocated, so callers may cache it. Ranges declared as holes (MMIO windows such as
- * the legacy VGA area or a linear framebuffer) are not RAM: {@link #frame} refuses them.
+ * The machine's RAM: off-heap, allocated lazily in zero-filled 2 MiB chunks on first touch. Frames are
+ * named by page frame number (physical address &gt;&gt; 12). A frame's segment never moves or changes
+ * identity once allocated, so callers may cache it, and frames of one chunk are contiguous in host memory
+ * ({@link #range}). Ranges declared as holes (MMIO windows such as the legacy VGA area or a linear
+ * framebuffer) are not RAM: {@link #frame} refuses them.
  *
  * <p>Thread-safe: concurrent first touches of one frame see the same segment.
  */
@@ -20,8 +21,12 @@ public final class PhysicalMemory implements AutoCloseable {
   /** log2 of {@link #FRAME_SIZE}. */
   public static final int FRAME_SHIFT = 12;
 
+  /** log2 of the allocation chunk (2 MiB). */
+  private static final int CHUNK_SHIFT = 21;
+
   private final long size;
   private final Arena arena = Arena.ofShared();
+  private final AtomicReferenceArray<MemorySegment> chunks;
   private final AtomicReferenceArray<MemorySegment> frames;
   private final boolean[] hole;
 
@@ -42,6 +47,7 @@ public final class PhysicalMemory implements AutoCloseable {
     this.size = size;
     int count = (int) (size >>> FRAME_SHIFT);
     this.frames = new AtomicReferenceArray<>(count);
+    this.chunks = new AtomicReferenceArray<>((int) ((size + (1L << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT));
     this.hole = new boolean[count];
     for (int i = 0; i < holes.length; i += 2) {
       long base = holes[i];
@@ -83,17 +89,51 @@ public final class PhysicalMemory implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    MemorySegment fresh = arena.allocate(FRAME_SIZE, FRAME_SIZE);
+    MemorySegment fresh = chunk(pfn >>> (CHUNK_SHIFT - FRAME_SHIFT))
+        .asSlice((pfn << FRAME_SHIFT) & ((1L << CHUNK_SHIFT) - 1), FRAME_SIZE);
     MemorySegment raced = frames.compareAndExchange(index, null, fresh);
     return raced == null ? fresh : raced;
   }
 
-  /** Returns how many frames have been touched (and so occupy host memory). */
-  public long allocatedFrames() {
+  private MemorySegment chunk(long index) {
+    int i = (int) index;
+    MemorySegment existing = chunks.get(i);
+    if (existing != null) {
+      return existing;
+    }
+    long length = Math.min(1L << CHUNK_SHIFT, size - (index << CHUNK_SHIFT));
+    MemorySegment fresh = arena.allocate(length, FRAME_SIZE);
+    MemorySegment raced = chunks.compareAndExchange(i, null, fresh);
+    return raced == null ? fresh : raced;
+  }
+
+  /**
+   * Returns one host segment over {@code [address, address + length)} of RAM, or null when the range is
+   * not RAM or spans two allocation chunks (and so is not contiguous in host memory).
+   */
+  public @org.jspecify.annotations.Nullable MemorySegment range(long address, long length) {
+    if (address < 0 || length <= 0 || address + length > size) {
+      return null;
+    }
+    long chunk = address >>> CHUNK_SHIFT;
+    if ((address + length - 1) >>> CHUNK_SHIFT != chunk) {
+      return null;
+    }
+    for (long pfn = address >>> FRAME_SHIFT; pfn <= (address + length - 1) >>> FRAME_SHIFT; pfn++) {
+      if (!isRam(pfn)) {
+        return null;
+      }
+    }
+    return chunk(chunk).asSlice(address & ((1L << CHUNK_SHIFT) - 1), length);
+  }
+
+  /** Returns how many bytes of host memory the touched chunks occupy. */
+  public long allocatedBytes() {
     long n = 0;
-    for (int i = 0; i < frames.length(); i++) {
-      if (frames.get(i) != null) {
-        n++;
+    for (int i = 0; i < chunks.length(); i++) {
+      MemorySegment c = chunks.get(i);
+      if (c != null) {
+        n += c.byteSize();
       }
     }
     return n;

@@ -19,6 +19,19 @@ public interface Hypercalls {
   /** Returns the CPU the EC is bound to (it changes only through {@link #ecMigrate}). */
   int cpu();
 
+  /** Returns the EC's view of its PD's virtual memory (page faults go to its page-fault portal). */
+  MemoryView memory();
+
+  /**
+   * Reads {@code size} (1, 2 or 4) bytes from I/O port {@code port}. Without the port in the PD's port space
+   * the EC raises #GP (its {@link Event#GENERAL_PROTECTION} portal); when the handler replies the access is
+   * retried, so a handler may delegate the port. Without a handler the EC is killed.
+   */
+  int in(int port, int size);
+
+  /** Writes {@code size} (1, 2 or 4) bytes to I/O port {@code port}; rights as for {@link #in}. */
+  void out(int port, int size, int value);
+
   /** Calls portal {@code pt}, blocking (helping) while the callee is busy. See {@link #call(long, int)}. */
   default Status call(long pt) {
     return call(pt, 0);

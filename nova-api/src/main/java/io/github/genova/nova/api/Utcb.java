@@ -28,6 +28,12 @@ public final class Utcb {
 
   /** Typed-item flag: a delegate item (clear: a translate item). */
   public static final long ITEM_DELEGATE = 1;
+  /**
+   * Typed-item flag of Genode's NOVA fork, used with {@link #ITEM_DELEGATE}: translate if the receiver
+   * already holds an ancestor of the capability (it gets its own selector back), else delegate. This is
+   * how Genode passes capability arguments.
+   */
+  public static final long ITEM_TRANSLATE_ELSE_DELEGATE = 1L << 1;
   /** Typed-item flag (memory only): the mapping may also be used for DMA. */
   public static final long ITEM_DMA = 1L << 9;
   /** Typed-item flag: the mapping goes to the guest (nested) space. */
@@ -156,6 +162,13 @@ public final class Utcb {
    */
   public void appendDelegate(Crd crd, long hotspot, long flags) {
     appendItem(crd.word(), hotspot << 12 | (flags & 0xffe) | ITEM_DELEGATE);
+  }
+
+  /**
+   * Appends a translate-else-delegate item (Genode's way of passing a capability argument), and counts it.
+   */
+  public void appendTranslateElseDelegate(Crd crd, long hotspot) {
+    appendItem(crd.word(), hotspot << 12 | ITEM_TRANSLATE_ELSE_DELEGATE | ITEM_DELEGATE);
   }
 
   /** Appends a translate item for {@code crd}, and counts it. */

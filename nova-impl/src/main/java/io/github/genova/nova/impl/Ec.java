@@ -74,6 +74,7 @@ final class Ec extends Kobject implements Blocker {
 
   // Life.
   private volatile boolean dead;
+  private @Nullable String deathReason;
   volatile boolean recallPending;
   final List<Sc> scs = new ArrayList<>(1);
   volatile @Nullable Thread thread;
@@ -95,6 +96,11 @@ final class Ec extends Kobject implements Blocker {
 
   boolean isDead() {
     return dead;
+  }
+
+  /** Returns why the EC was killed, or null while it lives. */
+  synchronized @Nullable String deathReason() {
+    return deathReason;
   }
 
   boolean isGlobal() {
@@ -222,12 +228,20 @@ final class Ec extends Kobject implements Blocker {
 
   // --- death ---
 
-  /** Kills this EC: wakes it if blocked (ABORTED) and turns away everyone waiting for it (TIMEOUT). */
-  void kill() {
-    if (dead) {
-      return;
+  /**
+   * Kills this EC: wakes it if blocked (ABORTED) and turns away everyone waiting for it (TIMEOUT).
+   *
+   * @param reason why, for the kernel log and the embedder
+   */
+  void kill(String reason) {
+    synchronized (this) {
+      if (dead) {
+        return;
+      }
+      deathReason = reason;
+      dead = true;
     }
-    dead = true;
+    kernel.log(this + " killed: " + reason);
     if (cancelBlocking()) {
       wake(Status.ABORTED);
     }
@@ -250,7 +264,7 @@ final class Ec extends Kobject implements Blocker {
 
   @Override
   void destroy() {
-    kill();
+    kill("its last capability was revoked");
     pd.release();
   }
 

@@ -5,6 +5,7 @@ import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.HostCode;
 import io.github.genova.nova.api.Hypercall;
 import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.MemoryView;
 import io.github.genova.nova.api.Mtd;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
@@ -27,12 +28,14 @@ final class HypercallGate implements Hypercalls {
 
   private final Ec ec;
   private final NovaKernel kernel;
+  private final HostMemory memory;
   private long out1;
   private long out2;
 
   HypercallGate(Ec ec) {
     this.ec = ec;
     this.kernel = ec.kernel;
+    this.memory = new HostMemory(ec);
   }
 
   /** Kernel entry: unwind a dead EC, raise a pending recall, charge the entry. */
@@ -71,6 +74,63 @@ final class HypercallGate implements Hypercalls {
   @Override
   public int cpu() {
     return ec.cpu;
+  }
+
+  @Override
+  public MemoryView memory() {
+    return memory;
+  }
+
+  @Override
+  public int in(int port, int size) {
+    enter();
+    checkPortSize(size);
+    while (!portAccessible(port, size)) {
+      protectionFault();
+    }
+    return leave(kernel.machine.ports().in(port, size));
+  }
+
+  @Override
+  public void out(int port, int size, int value) {
+    enter();
+    checkPortSize(size);
+    while (!portAccessible(port, size)) {
+      protectionFault();
+    }
+    kernel.machine.ports().out(port, size, value);
+    leave(Status.SUCCESS);
+  }
+
+  private static void checkPortSize(int size) {
+    if (size != 1 && size != 2 && size != 4) {
+      throw new IllegalArgumentException("port access size must be 1, 2 or 4: " + size);
+    }
+  }
+
+  /** Returns whether every port of the access is in the PD's port space (as the x86 I/O bitmap checks). */
+  private boolean portAccessible(int port, int size) {
+    for (int p = port; p < port + size; p++) {
+      MdbNode node = ec.pd.ports.get(p & 0xffff);
+      if (node == null || (node.perms & Perm.IO_ACCESS) == 0 || p > 0xffff || p < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Raises #GP for a port access without the right; returns when the handler replied. */
+  private void protectionFault() {
+    if (!deliverEvent(Event.GENERAL_PROTECTION, 0, 0)) {
+      throw KernelUnwind.DEATH;
+    }
+  }
+
+  private int leave(int value) {
+    if (ec.isDead()) {
+      throw KernelUnwind.DEATH;
+    }
+    return value;
   }
 
   @Override
@@ -124,8 +184,7 @@ final class HypercallGate implements Hypercalls {
     callee.currentSc = caller.currentSc;
     HostCode code = callee.code;
     if (code == null) {
-      callee.kernel.log("no host code to run for " + callee + "; x86 code ECs cannot run yet");
-      callee.kill();
+      callee.kill("it has no host code, and x86 code ECs cannot run yet");
       return Status.ABORTED;
     }
     try {
@@ -168,19 +227,16 @@ final class HypercallGate implements Hypercalls {
     Ec self = ec;
     MdbNode node = self.pd.objects.get(self.evtBase + event);
     if (node == null || !(node.object instanceof Pt portal)) {
-      kernel.log(self + " killed: no portal for event 0x" + Integer.toHexString(event));
-      self.kill();
+      self.kill("no portal for event 0x" + Integer.toHexString(event));
       return false;
     }
     Ec handler = portal.ec;
     if (handler.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {
-      kernel.log(self + " killed: handler of event 0x" + Integer.toHexString(event) + " is on CPU " + handler.cpu);
-      self.kill();
+      self.kill("the handler of event 0x" + Integer.toHexString(event) + " is on CPU " + handler.cpu);
       return false;
     }
     if (handler.take(self, false) != Status.SUCCESS) {
-      kernel.log(self + " killed: handler of event 0x" + Integer.toHexString(event) + " is dead");
-      self.kill();
+      self.kill("the handler of event 0x" + Integer.toHexString(event) + " is dead");
       return false;
     }
     Utcb theirs = handler.gate.utcb();
@@ -189,12 +245,12 @@ final class HypercallGate implements Hypercalls {
     if (result == Status.SUCCESS) {
       loadState(theirs);
       if (theirs.typed() > 0) {
-        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(), self.pd);
+        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(event), self.pd);
       }
     }
     handler.free();
     if (result != Status.SUCCESS) {
-      self.kill();
+      self.kill("the handler of event 0x" + Integer.toHexString(event) + " died or faulted");
       return false;
     }
     return true;
@@ -202,11 +258,16 @@ final class HypercallGate implements Hypercalls {
 
   /**
    * The receive side of an event reply: a scratch UTCB (the EC's own one may hold a message its code is
-   * composing) whose delegate window takes memory anywhere, so a page-fault reply's items map pages.
+   * composing) whose delegate window takes, for a page fault, memory anywhere (the hotspot picks the page),
+   * for a protection fault any I/O port, and otherwise what the EC's own UTCB window says.
    */
-  private static Utcb eventReceiveArea() {
+  private Utcb eventReceiveArea(int event) {
     Utcb scratch = new Utcb(java.lang.foreign.MemorySegment.ofArray(new long[Utcb.SIZE / 8]));
-    scratch.setDelegateWindow(Crd.memory(0, 31, Perm.MEM_RWX));
+    scratch.setDelegateWindow(switch (event) {
+      case Event.PAGE_FAULT -> Crd.memory(0, 31, Perm.MEM_RWX);
+      case Event.GENERAL_PROTECTION -> Crd.io(0, 16, Perm.IO_ACCESS);
+      default -> utcb().delegateWindow();
+    });
     scratch.setTranslateWindow(Crd.NULL);
     return scratch;
   }

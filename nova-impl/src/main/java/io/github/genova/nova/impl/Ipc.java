@@ -11,9 +11,6 @@ import java.lang.foreign.ValueLayout;
  * receiver. The fast path (no typed items) takes no lock and allocates nothing.
  */
 final class Ipc {
-  /** Typed-item flag of Genode's NOVA fork: translate if the receiver can, else delegate. */
-  static final long ITEM_TRANSLATE_ELSE_DELEGATE = 2;
-
   private Ipc() {}
 
   /** Transfers the message in {@code from}'s UTCB (sent by PD {@code sender}) to {@code to}'s UTCB. */
@@ -44,7 +41,7 @@ final class Ipc {
         result = mdb.translate(sender, crd, receiver, translateWindow);
       } else {
         result = 0;
-        if ((flags & ITEM_TRANSLATE_ELSE_DELEGATE) != 0) {
+        if ((flags & Utcb.ITEM_TRANSLATE_ELSE_DELEGATE) != 0) {
           result = mdb.translate(sender, crd, receiver, translateWindow);
         }
         if (result == 0) {

@@ -171,10 +171,7 @@ final class Mdb {
           strip(child, mask);
         }
         if (self) {
-          node.perms &= ~mask;
-          if (node.perms == 0) {
-            unlink(node);
-          }
+          reduce(node, mask);
         }
       }
     } finally {
@@ -187,9 +184,19 @@ final class Mdb {
     for (MdbNode child : node.children()) {
       strip(child, mask);
     }
+    reduce(node, mask);
+  }
+
+  /** Clears {@code mask} in {@code node}, deleting it if nothing is left. */
+  private void reduce(MdbNode node, int mask) {
+    if ((node.perms & mask) == 0) {
+      return;
+    }
     node.perms &= ~mask;
     if (node.perms == 0) {
       unlink(node);
+    } else if (node.kind == CapabilitySpace.Kind.MEMORY) {
+      node.pd.flushTlbs();
     }
   }
 
@@ -207,6 +214,9 @@ final class Mdb {
     CapabilitySpace space = node.pd.space(node.kind);
     if (space.get(node.index) == node) {
       space.remove(node.index);
+    }
+    if (node.kind == CapabilitySpace.Kind.MEMORY) {
+      node.pd.flushTlbs();
     }
     Kobject object = node.object;
     if (object != null) {

@@ -11,6 +11,7 @@ import io.github.genova.nova.api.RootTaskFailure;
 import io.github.genova.nova.api.Utcb;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.PhysicalMemory;
+import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,6 +205,10 @@ public final class NovaKernel implements Kernel {
     } finally {
       time.stopped();
       if (root) {
+        String reason = ec.deathReason();
+        if (reason != null && rootFailure == null) {
+          rootFailure = new IllegalStateException("the root EC was killed: " + reason);
+        }
         rootDone.countDown();
       }
     }
@@ -243,6 +248,19 @@ public final class NovaKernel implements Kernel {
       nodes.add(node);
     }
     return nodes;
+  }
+
+  // --- physical memory ---
+
+  /** Returns the host memory of physical page {@code pfn}, or null when no memory backs it. */
+  @Nullable MemorySegment physicalPage(long pfn) {
+    PhysicalMemory ram = machine.memory();
+    return ram.isRam(pfn) ? ram.frame(pfn) : null;
+  }
+
+  /** Returns one contiguous host segment over a physical range, or null when there is none. */
+  @Nullable MemorySegment physicalRange(long address, long length) {
+    return machine.memory().range(address, length);
   }
 
   // --- interrupts ---
@@ -293,7 +311,7 @@ public final class NovaKernel implements Kernel {
   @Override
   public void close() {
     for (Ec ec : ecs) {
-      ec.kill();
+      ec.kill("the kernel shut down");
     }
     for (Ec ec : ecs) {
       Thread t = ec.thread;

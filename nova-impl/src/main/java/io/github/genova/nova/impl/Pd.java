@@ -16,6 +16,8 @@ final class Pd extends Kobject {
   final CapabilitySpace ports = new CapabilitySpace(CapabilitySpace.Kind.IO, 8, 2);
   final String name;
   private volatile boolean destroyed;
+  /** Moves whenever a mapping of this PD's memory space goes away or loses permissions (TLB shootdown). */
+  private volatile int mappingGeneration;
 
   Pd(NovaKernel kernel, String name) {
     super(kernel, Type.PD);
@@ -46,6 +48,16 @@ final class Pd extends Kobject {
   @Nullable MdbNode node(long sel, Type t) {
     MdbNode node = objects.get(sel);
     return node != null && node.objectOf(t) != null ? node : null;
+  }
+
+  int mappingGeneration() {
+    return mappingGeneration;
+  }
+
+  /** Invalidates every software TLB caching this PD's memory space. Caller holds the capability lock. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // writers are serialised by the capability lock
+  void flushTlbs() {
+    mappingGeneration++;
   }
 
   boolean isDestroyed() {
