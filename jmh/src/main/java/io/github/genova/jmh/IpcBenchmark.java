@@ -8,7 +8,6 @@ import io.github.genova.nova.api.Kernels;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.Utcb;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one CPU, with eight untyped words each way (compare with {@link JavaCallBaselineBenchmark}); and the
  * same call delegating one object capability each way.
  *
- * <p>The root task sets the scene, then parks, and the benchmark thread makes the calls through the root
- * EC's hypercall gate: it stands in for the root EC's own thread, which is blocked meanwhile.
+ * <p>The benchmark thread is the root EC ({@link Kernel#attachRoot()}): it sets the scene and makes the
+ * calls, in the default deterministic mode.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +42,6 @@ public class IpcBenchmark {
   private static final long SERVER_EC = 65;
   private static final long ADD_ONE_PT = 66;
   private static final long SWAP_CAP_PT = 67;
-  private static final long PARK_SM = 68;
   private static final long ROOT_CAP = 69;
   private static final long RECEIVED = 0x100;
   private static final long SERVER_CAP = 0;
@@ -54,41 +52,36 @@ public class IpcBenchmark {
   private Hypercalls root;
   private Utcb utcb;
 
-  /** Boots a kernel whose root task builds the server and hands its gate over. */
+  /** Boots a kernel; the benchmark thread becomes its root EC and builds the server. */
   @Setup(Level.Trial)
-  public void boot() throws Exception {
+  public void boot() {
     kernel = Kernels.boot(KernelConfig.defaults());
-    var gate = new CompletableFuture<Hypercalls>();
-    kernel.start((sys, ip, arg) -> {
-      check(sys.createSm(PARK_SM, ROOT_PD, 0));
-      check(sys.createSm(ROOT_CAP, ROOT_PD, 0));
-      // The server PD gets a semaphore capability of its own at selector 0 (SERVER_CAP).
-      check(sys.createPd(SERVER_PD, ROOT_PD, Crd.object(ROOT_CAP, 0, Perm.SM_UP)));
-      check(sys.createEc(SERVER_EC, SERVER_PD, 0, 0x1000, 0, 0, false, (self, entry, pid) -> {
-        Utcb u = self.utcb();
-        if (pid == ADD_ONE) {
-          for (int i = 0; i < 8; i++) {
-            u.setWord(i, u.word(i) + 1);
-          }
-        } else {
-          // Give back the capability received last round, then send one of our own.
-          self.revoke(Crd.object(SERVER_RECEIVED, 0, Perm.ALL), true);
-          u.setCounts(0, 0);
-          u.appendDelegate(Crd.object(SERVER_CAP, 0, Perm.SM_UP), 0, 0);
-          u.setDelegateWindow(Crd.object(SERVER_RECEIVED, 0, Perm.ALL)); // for the next call
+    Hypercalls sys = kernel.attachRoot();
+    check(sys.createSm(ROOT_CAP, ROOT_PD, 0));
+    // The server PD gets a semaphore capability of its own at selector 0 (SERVER_CAP).
+    check(sys.createPd(SERVER_PD, ROOT_PD, Crd.object(ROOT_CAP, 0, Perm.SM_UP)));
+    check(sys.createEc(SERVER_EC, SERVER_PD, 0, 0x1000, 0, 0, false, (self, entry, pid) -> {
+      Utcb u = self.utcb();
+      if (pid == ADD_ONE) {
+        for (int i = 0; i < 8; i++) {
+          u.setWord(i, u.word(i) + 1);
         }
-      }));
-      check(sys.createPt(ADD_ONE_PT, ROOT_PD, SERVER_EC, 0, 0));
-      check(sys.ptCtrl(ADD_ONE_PT, ADD_ONE));
-      check(sys.createPt(SWAP_CAP_PT, ROOT_PD, SERVER_EC, 0, 0));
-      // A first call lets the server open its receive window for the ones that follow.
-      sys.utcb().setCounts(0, 0);
-      check(sys.call(SWAP_CAP_PT));
-      gate.complete(sys);
-      sys.smDown(PARK_SM, false, 0);
-    });
-    root = gate.get(10, TimeUnit.SECONDS);
-    utcb = root.utcb();
+      } else {
+        // Give back the capability received last round, then send one of our own.
+        self.revoke(Crd.object(SERVER_RECEIVED, 0, Perm.ALL), true);
+        u.setCounts(0, 0);
+        u.appendDelegate(Crd.object(SERVER_CAP, 0, Perm.SM_UP), 0, 0);
+        u.setDelegateWindow(Crd.object(SERVER_RECEIVED, 0, Perm.ALL)); // for the next call
+      }
+    }));
+    check(sys.createPt(ADD_ONE_PT, ROOT_PD, SERVER_EC, 0, 0));
+    check(sys.ptCtrl(ADD_ONE_PT, ADD_ONE));
+    check(sys.createPt(SWAP_CAP_PT, ROOT_PD, SERVER_EC, 0, 0));
+    // A first call lets the server open its receive window for the ones that follow.
+    sys.utcb().setCounts(0, 0);
+    check(sys.call(SWAP_CAP_PT));
+    root = sys;
+    utcb = sys.utcb();
     utcb.setDelegateWindow(Crd.object(RECEIVED, 0, Perm.ALL));
   }
 

@@ -1,11 +1,25 @@
 package io.github.genova.platform;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Virtual time: starts at zero and moves only through {@link #advanceTo} and {@link #advanceBy}, so a run
- * that advances it from a deterministic schedule sees the same times every run. Reads are lock-free;
- * advancing is safe from any thread and never moves time backwards.
+ * that advances it from a deterministic schedule sees the same times every run. Lock-free and safe from
+ * any thread; time never moves backwards.
  */
 public final class VirtualClock implements Clock {
+  private static final VarHandle NOW;
+
+  static {
+    try {
+      NOW = MethodHandles.lookup().findVarHandle(VirtualClock.class, "now", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through NOW
   private volatile long now;
 
   /** Creates a clock reading zero. */
@@ -26,11 +40,16 @@ public final class VirtualClock implements Clock {
    *
    * @return the time after the call
    */
-  public synchronized long advanceTo(long deadline) {
-    if (deadline > now) {
-      now = deadline;
+  public long advanceTo(long deadline) {
+    long current = now;
+    while (deadline > current) {
+      long witness = (long) NOW.compareAndExchange(this, current, deadline);
+      if (witness == current) {
+        return deadline;
+      }
+      current = witness;
     }
-    return now;
+    return current;
   }
 
   /**
@@ -39,11 +58,10 @@ public final class VirtualClock implements Clock {
    * @throws IllegalArgumentException if {@code delta} is negative
    * @return the time after the call
    */
-  public synchronized long advanceBy(long delta) {
+  public long advanceBy(long delta) {
     if (delta < 0) {
       throw new IllegalArgumentException("time cannot go backwards: delta " + delta);
     }
-    now = Math.addExact(now, delta);
-    return now;
+    return (long) NOW.getAndAdd(this, delta) + delta;
   }
 }

@@ -45,6 +45,9 @@ public enum Hypercall {
   /** Flag of {@link #CREATE_EC}: the new EC is global (has SCs, no portals); clear means local. */
   public static final int FLAG_EC_GLOBAL = 1;
 
+  /** Flag of {@link #CREATE_PT} (extension): the capability also gets {@link Perm#PT_XCPU}. */
+  public static final int FLAG_PT_CROSS_CPU = 1;
+
   /** Flag of {@link #REVOKE}: the caller's own range loses the permissions too. */
   public static final int FLAG_REVOKE_SELF = 1;
 

@@ -89,11 +89,22 @@ public interface Hypercalls {
   Status createSc(long sel, long ownerPd, long ec, Qpd qpd);
 
   /**
-   * Creates a portal to local EC {@code ec} with the exception-state MTD and entry IP; its portal id is 0.
+   * Creates a portal to local EC {@code ec} with the exception-state MTD and entry IP; its portal id is 0 and
+   * its capability has {@link Perm#PT_FRESH}.
    *
    * @return SUCCESS; BAD_CAP (owner, EC capability or kind, {@code sel} not free)
    */
-  Status createPt(long sel, long ownerPd, long ec, long mtd, long ip);
+  default Status createPt(long sel, long ownerPd, long ec, long mtd, long ip) {
+    return createPt(sel, ownerPd, ec, mtd, ip, false);
+  }
+
+  /**
+   * Creates a portal as {@link #createPt(long, long, long, long, long)} does; with {@code crossCpu} (an
+   * extension in the spirit of Genode's NOVA fork) its capability also carries {@link Perm#PT_XCPU}, so it
+   * may be called, or serve as an event portal, from ECs on other CPUs. Delegation can take that right away
+   * but never add it.
+   */
+  Status createPt(long sel, long ownerPd, long ec, long mtd, long ip, boolean crossCpu);
 
   /**
    * Creates a semaphore with the initial counter.

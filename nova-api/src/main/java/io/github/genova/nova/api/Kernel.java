@@ -27,6 +27,16 @@ public interface Kernel extends AutoCloseable {
   void start(HostCode rootTask);
 
   /**
+   * Makes the calling thread the root EC instead, and returns its hypercall gate: an embedder (a tool, a
+   * benchmark) drives the kernel from its own thread as the root task. The thread stays the root EC until
+   * the kernel is closed; it runs only while the scheduler dispatches the root SC, so it blocks in kernel
+   * entries like any EC.
+   *
+   * @throws IllegalStateException if a root task was started before
+   */
+  Hypercalls attachRoot();
+
+  /**
    * Waits until the root task's code has returned, and rethrows what it threw.
    *
    * @return true if it returned within {@code timeout} (wall time), false otherwise

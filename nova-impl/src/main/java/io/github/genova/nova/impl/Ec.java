@@ -44,6 +44,8 @@ final class Ec extends Kobject implements Blocker {
     }
   }
 
+  /** Creation number: a stable name for traces (deterministic in deterministic mode). */
+  final long id;
   final Pd pd;
   final Kind kind;
   final @Nullable Utcb utcb;
@@ -82,6 +84,7 @@ final class Ec extends Kobject implements Blocker {
   Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long utcbAddress, long sp, long evtBase,
       @Nullable HostCode code) {
     super(kernel, Type.EC);
+    this.id = kernel.nextEcId();
     this.pd = pd;
     this.kind = kind;
     this.cpu = cpu;
@@ -183,12 +186,21 @@ final class Ec extends Kobject implements Blocker {
   }
 
   /**
-   * Blocks the current thread until {@link #wake} (or the deadline, an absolute kernel time; 0 = none).
-   * Call after {@link #prepareBlock} and after making the EC findable by its waker.
+   * Blocks the current thread, which runs on this EC's current SC, until {@link #wake} (or the deadline, an
+   * absolute kernel time; 0 = none), and until the scheduler runs it again. Call after {@link
+   * #prepareBlock} and after making the EC findable by its waker.
    */
   Status block(long deadline) {
+    Sc sc = currentSc;
+    if (sc == null) {
+      throw new IllegalStateException(this + " blocks without an SC");
+    }
+    Scheduler scheduler = kernel.scheduler;
     TimeKeeper time = kernel.time;
-    time.blocking(this, deadline);
+    if (deadline != 0) {
+      time.add(this, deadline);
+    }
+    scheduler.block(sc, this);
     Status status;
     while ((status = wakeStatus) == null) {
       if (deadline != 0 && !time.isVirtual()) {
@@ -205,9 +217,15 @@ final class Ec extends Kobject implements Blocker {
         LockSupport.park(this);
       }
     }
+    scheduler.awaitDispatch(sc);
     blockedOn = null;
     blockedThread = null;
     return status;
+  }
+
+  /** Returns whether a {@link #wake} arrived since the last {@link #prepareBlock}. */
+  boolean isWoken() {
+    return wakeStatus != null;
   }
 
   /** Takes this EC off whatever it is blocked on; returns whether the caller now owns waking it. */
@@ -216,11 +234,15 @@ final class Ec extends Kobject implements Blocker {
     return on != null && on.cancel(this);
   }
 
-  /** Wakes this EC with {@code status}. The caller has just removed it from its blocker. */
+  /** Wakes this EC with {@code status}: the caller has just removed it from its blocker. */
   void wake(Status status) {
-    kernel.time.waking(this);
+    kernel.time.remove(this);
     Thread t = blockedThread;
     wakeStatus = status;
+    Sc sc = currentSc;
+    if (sc != null) {
+      kernel.scheduler.wake(sc);
+    }
     if (t != null) {
       LockSupport.unpark(t);
     }

@@ -11,7 +11,6 @@ import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.Utcb;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,28 +37,43 @@ final class HypercallGate implements Hypercalls {
     this.memory = new HostMemory(ec);
   }
 
-  /** Kernel entry: unwind a dead EC, raise a pending recall, charge the entry. */
+  /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
   private void enter() {
     Ec self = ec;
     if (self.isDead()) {
       throw KernelUnwind.DEATH;
     }
+    recallIfPending();
+    Sc sc = self.currentSc;
+    if (sc != null) {
+      kernel.scheduler.entry(sc);
+    }
+  }
+
+  /**
+   * Kernel exit: returns {@code status} to the EC's code unless it died meanwhile; a pending recall is
+   * raised and a pending preemption carried out first.
+   */
+  private Status leave(Status status) {
+    Ec self = ec;
+    if (self.isDead()) {
+      throw KernelUnwind.DEATH;
+    }
+    recallIfPending();
+    Sc sc = self.currentSc;
+    if (sc != null) {
+      kernel.scheduler.exit(sc);
+    }
+    return status;
+  }
+
+  /** Raises RECALL if {@code ec_ctrl} asked for it: before the EC's code runs again. */
+  private void recallIfPending() {
+    Ec self = ec;
     if (self.recallPending) {
       self.recallPending = false;
       deliverEvent(Event.RECALL, 0, 0);
     }
-    Sc sc = self.currentSc;
-    if (sc != null) {
-      sc.charge(ENTRY_NANOS);
-    }
-  }
-
-  /** Returns {@code status} unless the EC died meanwhile, in which case its code is unwound. */
-  private Status leave(Status status) {
-    if (ec.isDead()) {
-      throw KernelUnwind.DEATH;
-    }
-    return status;
   }
 
   @Override
@@ -127,9 +141,7 @@ final class HypercallGate implements Hypercalls {
   }
 
   private int leave(int value) {
-    if (ec.isDead()) {
-      throw KernelUnwind.DEATH;
-    }
+    leave(Status.SUCCESS);
     return value;
   }
 
@@ -205,11 +217,8 @@ final class HypercallGate implements Hypercalls {
       throw KernelUnwind.REPLY;
     }
     // A global EC has no caller: it waits for good, that is, until it is killed.
-    while (!ec.isDead()) {
-      kernel.time.blocking(ec, 0);
-      LockSupport.park(this);
-      kernel.time.waking(ec);
-    }
+    ec.prepareBlock(waiter -> true);
+    ec.block(0);
     throw KernelUnwind.DEATH;
   }
 
@@ -423,7 +432,7 @@ final class HypercallGate implements Hypercalls {
       if (!mdb.isFree(ec.pd, sel)) {
         return Status.BAD_CAP;
       }
-      sc = new Sc(kernel, target, qpd.priority(), qpd.quantumMicros());
+      sc = new Sc(kernel, target, kernel.scheduler.cpu(target.cpu), qpd.priority(), qpd.quantumMicros());
       mdb.installObject(ec.pd, sel, sc, Perm.SC_FRESH);
       synchronized (target.scs) {
         first = target.scs.isEmpty();
@@ -439,7 +448,7 @@ final class HypercallGate implements Hypercalls {
   }
 
   @Override
-  public Status createPt(long sel, long ownerPd, long ecSel, long mtd, long ip) {
+  public Status createPt(long sel, long ownerPd, long ecSel, long mtd, long ip, boolean crossCpu) {
     enter();
     if (ownerNode(ownerPd, Perm.PD_CREATE_PT) == null) {
       return Status.BAD_CAP;
@@ -454,7 +463,7 @@ final class HypercallGate implements Hypercalls {
       if (!mdb.isFree(ec.pd, sel)) {
         return Status.BAD_CAP;
       }
-      mdb.installObject(ec.pd, sel, new Pt(kernel, target, mtd, ip), Perm.PT_FRESH);
+      mdb.installObject(ec.pd, sel, new Pt(kernel, target, mtd, ip), Perm.PT_FRESH | (crossCpu ? Perm.PT_XCPU : 0));
     } finally {
       mdb.lock().unlock();
     }
@@ -526,6 +535,11 @@ final class HypercallGate implements Hypercalls {
       return Status.BAD_CPU;
     }
     target.cpu = cpu;
+    synchronized (target.scs) {
+      for (Sc sc : target.scs) {
+        kernel.scheduler.migrate(sc, kernel.scheduler.cpu(cpu));
+      }
+    }
     return leave(Status.SUCCESS);
   }
 
@@ -615,7 +629,7 @@ final class HypercallGate implements Hypercalls {
       case CREATE_EC -> createEc(sel, rsi, (int) rdx & 0xfff, rdx & ~0xfffL, rax, r8,
           (flags & Hypercall.FLAG_EC_GLOBAL) != 0, null);
       case CREATE_SC -> createSc(sel, rsi, rdx, Qpd.of(rax));
-      case CREATE_PT -> createPt(sel, rsi, rdx, rax, r8);
+      case CREATE_PT -> createPt(sel, rsi, rdx, rax, r8, (flags & Hypercall.FLAG_PT_CROSS_CPU) != 0);
       case CREATE_SM -> createSm(sel, rsi, rdx);
       case REVOKE -> revoke(Crd.of(rsi), (flags & Hypercall.FLAG_REVOKE_SELF) != 0);
       case LOOKUP -> lookup(Crd.of(rsi));

@@ -4,6 +4,7 @@ import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.ExecutionMode;
 import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.HostCode;
+import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Perm;
@@ -52,6 +53,7 @@ public final class NovaKernel implements Kernel {
   final Machine machine;
   final KernelConfig config;
   final TimeKeeper time;
+  final Scheduler scheduler;
   final Mdb mdb;
   final Pd kernelPd;
   final Pd rootPd;
@@ -68,6 +70,8 @@ public final class NovaKernel implements Kernel {
     this.machine = machine;
     this.config = config;
     this.time = new TimeKeeper(machine.clock());
+    this.scheduler =
+        new Scheduler(this, config.mode() == ExecutionMode.DETERMINISTIC, machine.cpuCount(), config.seed());
     this.mdb = new Mdb(this);
     PhysicalMemory ram = machine.memory();
     long frames = ram.frameCount();
@@ -78,7 +82,7 @@ public final class NovaKernel implements Kernel {
     kernelPd.acquire();
     for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
       Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, 0, 0, 0, null);
-      mdb.installObject(kernelPd, cpu, new Sc(this, idle, 0, 1_000_000), Perm.SC_FRESH);
+      mdb.installObject(kernelPd, cpu, new Sc(this, idle, scheduler.cpu(cpu), 0, 1_000_000), Perm.SC_FRESH);
     }
     int gsis = machine.interrupts().count();
     this.gsiSemaphores = new Sm[gsis];
@@ -149,6 +153,18 @@ public final class NovaKernel implements Kernel {
     return machine.cpuCount();
   }
 
+  private long ecIds;
+
+  /** Returns the next EC creation number. */
+  synchronized long nextEcId() {
+    return ecIds++;
+  }
+
+  /** Returns the hash of every scheduling decision so far: equal for equal runs in deterministic mode. */
+  public long traceHash() {
+    return scheduler.traceHash();
+  }
+
   // --- ECs ---
 
   /**
@@ -174,16 +190,17 @@ public final class NovaKernel implements Kernel {
   /** Gives global EC {@code ec} its thread: STARTUP (unless it is the root EC), then its code. */
   void startGlobal(Ec ec, Sc sc, boolean root) {
     ec.currentSc = sc;
-    time.started();
     Thread thread = Thread.ofVirtual()
         .name((root ? "root EC" : ec.toString()))
-        .unstarted(() -> runGlobal(ec, root));
+        .unstarted(() -> runGlobal(ec, sc, root));
     ec.thread = thread;
+    scheduler.admit(sc);
     thread.start();
   }
 
-  private void runGlobal(Ec ec, boolean root) {
+  private void runGlobal(Ec ec, Sc sc, boolean root) {
     try {
+      scheduler.awaitDispatch(sc);
       if (!root && !ec.gate.deliverEvent(Event.STARTUP, 0, 0)) {
         return;
       }
@@ -203,7 +220,7 @@ public final class NovaKernel implements Kernel {
         }
       }
     } finally {
-      time.stopped();
+      scheduler.retire(sc);
       if (root) {
         String reason = ec.deathReason();
         if (reason != null && rootFailure == null) {
@@ -280,6 +297,22 @@ public final class NovaKernel implements Kernel {
 
   @Override
   public void start(HostCode rootTask) {
+    Ec ec = createRootEc(rootTask);
+    startGlobal(ec, ec.scs.getFirst(), true);
+  }
+
+  @Override
+  public Hypercalls attachRoot() {
+    Ec ec = createRootEc(null);
+    Sc sc = ec.scs.getFirst();
+    ec.currentSc = sc;
+    ec.thread = Thread.currentThread();
+    scheduler.admit(sc);
+    scheduler.awaitDispatch(sc);
+    return ec.gate;
+  }
+
+  private Ec createRootEc(@Nullable HostCode rootTask) {
     synchronized (this) {
       if (started) {
         throw new IllegalStateException("the root task was started already");
@@ -290,12 +323,12 @@ public final class NovaKernel implements Kernel {
     if (ec == null) {
       throw new IllegalStateException("no kernel memory for the root UTCB");
     }
-    Sc sc = new Sc(this, ec, 1, 10_000);
+    Sc sc = new Sc(this, ec, scheduler.cpu(0), 1, 10_000);
     mdb.installObject(rootPd, ROOT_EC, ec, Perm.EC_FRESH);
     mdb.installObject(rootPd, ROOT_SC, sc, Perm.SC_FRESH);
     ec.scs.add(sc);
     rootEc = ec;
-    startGlobal(ec, sc, true);
+    return ec;
   }
 
   @Override

@@ -1,34 +1,54 @@
 package io.github.genova.nova.impl;
 
 /**
- * A scheduling context: CPU time for one global EC, with a priority and a quantum, and the time it has
- * consumed. Time used by ECs it is donated to (portal calls) is charged here.
+ * A scheduling context: CPU time for one global EC on one CPU, with a priority and a quantum, the budget
+ * left of the current quantum and the time it has consumed. Time used by ECs it is donated to (portal
+ * calls) is charged here. The scheduler queues SCs, not ECs: an SC's thread is its EC's thread.
  */
 final class Sc extends Kobject {
   final Ec ec;
   final int priority;
   final long quantumMicros;
+  /** The CPU it runs on (its EC's CPU; changes only by migration). Guarded by the scheduler lock. */
+  volatile Cpu cpu;
+  /** Budget left of the current quantum, in nanoseconds (running thread, or the scheduler lock). */
+  long left;
+  /** Whether it sits in a run queue. Guarded by the scheduler lock. */
+  boolean queued;
   /**
    * Consumed time in nanoseconds. Written only by the one thread running on this SC at a time (donation
    * keeps an SC on one thread); other threads may read a slightly stale value.
    */
   long consumedNanos;
 
-  Sc(NovaKernel kernel, Ec ec, int priority, long quantumMicros) {
+  Sc(NovaKernel kernel, Ec ec, Cpu cpu, int priority, long quantumMicros) {
     super(kernel, Type.SC);
     this.ec = ec;
+    this.cpu = cpu;
     this.priority = priority;
     this.quantumMicros = quantumMicros;
+    this.left = quantumNanos();
     ec.acquire();
   }
 
-  /** Charges {@code nanos} of CPU time to this SC. */
+  long quantumNanos() {
+    return Math.multiplyHigh(quantumMicros, 1000) != 0 ? Long.MAX_VALUE : quantumMicros * 1000;
+  }
+
+  /** Charges {@code nanos} of CPU time to this SC and its current quantum. */
   void charge(long nanos) {
     consumedNanos += nanos;
+    left -= nanos;
   }
 
   @Override
   void destroy() {
+    kernel.scheduler.retire(this);
     ec.release();
+  }
+
+  @Override
+  public String toString() {
+    return "SC of " + ec + " prio " + priority;
   }
 }

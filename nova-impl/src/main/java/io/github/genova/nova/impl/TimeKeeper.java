@@ -4,14 +4,12 @@ import io.github.genova.nova.api.Status;
 import io.github.genova.platform.Clock;
 import io.github.genova.platform.VirtualClock;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kernel's view of time: the machine clock, the semaphore deadlines, and, in virtual time, the rule
- * that time jumps to the next deadline once no EC thread can make progress. It counts the EC threads
- * that are running (not blocked); when that count drops to zero it advances the virtual clock to the
- * earliest pending deadline and times that waiter out. In real time, waiters time themselves out.
+ * The kernel's deadlines: semaphore downs waiting with a timeout, ordered by absolute time. The scheduler
+ * fires those that fell due at kernel entries, and in virtual time, when every CPU is idle, jumps the
+ * clock to the earliest one. In real time a waiter also times itself out.
  */
 final class TimeKeeper {
   /** A pending semaphore deadline. */
@@ -25,8 +23,8 @@ final class TimeKeeper {
 
   private final Clock clock;
   private final @Nullable VirtualClock virtualClock;
-  private final AtomicInteger running = new AtomicInteger();
   private final TreeSet<Timeout> timeouts = new TreeSet<>();
+  private volatile long nextDeadline = Long.MAX_VALUE;
   private long sequence;
 
   TimeKeeper(Clock clock) {
@@ -42,69 +40,61 @@ final class TimeKeeper {
     return clock.nanos();
   }
 
-  /** Returns the number of EC threads currently able to run. */
-  int running() {
-    return running.get();
+  /** Returns the earliest pending deadline, or {@link Long#MAX_VALUE}. */
+  long nextDeadline() {
+    return nextDeadline;
   }
 
-  /** An EC thread starts running. */
-  void started() {
-    running.incrementAndGet();
+  /** {@code ec} waits until {@code deadline} at the latest. */
+  synchronized void add(Ec ec, long deadline) {
+    Timeout t = new Timeout(deadline, sequence++, ec);
+    ec.timeout = t;
+    timeouts.add(t);
+    nextDeadline = timeouts.first().deadline();
   }
 
-  /** An EC thread ends for good. */
-  void stopped() {
-    if (running.decrementAndGet() == 0) {
-      idle();
-    }
-  }
-
-  /** {@code ec}'s thread is about to block, until {@code deadline} (0: forever). */
-  void blocking(Ec ec, long deadline) {
-    if (deadline != 0 && virtualClock != null) {
-      synchronized (this) {
-        Timeout t = new Timeout(deadline, sequence++, ec);
-        ec.timeout = t;
-        timeouts.add(t);
-      }
-    }
-    if (running.decrementAndGet() == 0) {
-      idle();
-    }
-  }
-
-  /** {@code ec} is being woken: it counts as running again and its deadline no longer matters. */
-  void waking(Ec ec) {
+  /** {@code ec} no longer waits for its deadline. */
+  synchronized void remove(Ec ec) {
     Timeout t = ec.timeout;
     if (t != null) {
-      synchronized (this) {
-        timeouts.remove(t);
-      }
+      timeouts.remove(t);
       ec.timeout = null;
+      nextDeadline = timeouts.isEmpty() ? Long.MAX_VALUE : timeouts.first().deadline();
     }
-    running.incrementAndGet();
   }
 
-  /** Nothing can run: in virtual time, jump to the earliest deadline and time its waiter out. */
-  private void idle() {
-    VirtualClock v = virtualClock;
-    if (v == null) {
-      return;
-    }
-    while (running.get() == 0) {
-      Timeout next;
+  /** Times out every waiter whose deadline has been reached. */
+  void fireDue() {
+    long now = clock.nanos();
+    while (true) {
+      Timeout due;
       synchronized (this) {
-        next = timeouts.pollFirst();
+        if (timeouts.isEmpty() || timeouts.first().deadline() > now) {
+          return;
+        }
+        due = timeouts.pollFirst();
+        due.ec().timeout = null;
+        nextDeadline = timeouts.isEmpty() ? Long.MAX_VALUE : timeouts.first().deadline();
       }
-      if (next == null) {
-        return;
-      }
-      next.ec.timeout = null;
-      v.advanceTo(next.deadline);
-      if (next.ec.cancelBlocking()) {
-        next.ec.wake(Status.TIMEOUT);
-        return;
+      if (due.ec().cancelBlocking()) {
+        due.ec().wake(Status.TIMEOUT);
       }
     }
+  }
+
+  /**
+   * Virtual time with nothing able to run: moves the clock to the earliest deadline and fires what is due.
+   *
+   * @return false when there is no deadline (or time is real), so nothing can happen without an interrupt
+   */
+  boolean jumpToNextDeadline() {
+    VirtualClock v = virtualClock;
+    long next = nextDeadline;
+    if (v == null || next == Long.MAX_VALUE) {
+      return false;
+    }
+    v.advanceTo(next);
+    fireDue();
+    return true;
   }
 }
