@@ -102,6 +102,7 @@ final class HypercallGate implements Hypercalls {
     while (!portAccessible(port, size)) {
       protectionFault();
     }
+    kernel.scheduler.now(); // devices read the machine clock
     return leave(kernel.machine.ports().in(port, size));
   }
 
@@ -112,6 +113,7 @@ final class HypercallGate implements Hypercalls {
     while (!portAccessible(port, size)) {
       protectionFault();
     }
+    kernel.scheduler.now(); // devices read the machine clock
     kernel.machine.ports().out(port, size, value);
     leave(Status.SUCCESS);
   }

@@ -101,28 +101,46 @@ final class Mdb {
       CapabilitySpace srcSpace = from.space(kind);
       CapabilitySpace dstSpace = dst.space(kind);
       long count = 1L << order;
-      List<MdbNode> sources =
-          fromKernel ? kernel.hostNodes(kind, sb, count) : srcSpace.range(sb, count);
       int installed = 0;
-      for (MdbNode s : sources) {
-        int perms = s.perms & mask;
-        long offset = srcSpace.wrap(s.index - sb);
-        long target = dstSpace.wrap(db + offset);
-        if (perms == 0 || dstSpace.get(target) != null || dst.isDestroyed()) {
-          continue;
+      if (fromKernel) {
+        for (MdbNode source : kernel.hostNodes(kind, sb, count)) {
+          installed += copy(source, sb, srcSpace, mask, db, dst, dstSpace);
         }
-        MdbNode child = new MdbNode(dst, kind, target, perms, s.object, s.target);
-        s.addChild(child);
-        dstSpace.put(child);
-        if (s.object != null) {
-          s.object.acquire();
+      } else if (count == 1) {
+        MdbNode source = srcSpace.get(sb);
+        installed = source == null ? 0 : copy(source, sb, srcSpace, mask, db, dst, dstSpace);
+      } else {
+        for (MdbNode source : srcSpace.range(sb, count)) {
+          installed += copy(source, sb, srcSpace, mask, db, dst, dstSpace);
         }
-        installed++;
       }
       return installed == 0 ? 0 : Crd.encode(kind.crdType, dstSpace.wrap(db), order, mask);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Delegates one source node to the position at the same offset from {@code db} in {@code dst}, as a
+   * child with permissions {@code source.perms & mask}; skips zero permissions and occupied slots.
+   *
+   * @return 1 if a node was installed, else 0
+   */
+  private static int copy(MdbNode source, long sb, CapabilitySpace srcSpace, int mask, long db, Pd dst,
+      CapabilitySpace dstSpace) {
+    int perms = source.perms & mask;
+    long target = dstSpace.wrap(db + srcSpace.wrap(source.index - sb));
+    if (perms == 0 || dstSpace.get(target) != null || dst.isDestroyed()) {
+      return 0;
+    }
+    MdbNode child = new MdbNode(dst, source.kind, target, perms, source.object, source.target);
+    source.addChild(child);
+    dstSpace.put(child);
+    Kobject object = source.object;
+    if (object != null) {
+      object.acquire();
+    }
+    return 1;
   }
 
   /**
@@ -166,12 +184,15 @@ final class Mdb {
     long base = Crd.baseOf(crd) & -(1L << order);
     lock.lock();
     try {
-      for (MdbNode node : pd.space(kind).range(base, 1L << order)) {
-        for (MdbNode child : node.children()) {
-          strip(child, mask);
+      CapabilitySpace space = pd.space(kind);
+      if (order == 0) {
+        MdbNode node = space.get(base);
+        if (node != null) {
+          revokeNode(node, mask, self);
         }
-        if (self) {
-          reduce(node, mask);
+      } else {
+        for (MdbNode node : space.range(base, 1L << order)) {
+          revokeNode(node, mask, self);
         }
       }
     } finally {
@@ -179,11 +200,26 @@ final class Mdb {
     }
   }
 
+  private void revokeNode(MdbNode node, int mask, boolean self) {
+    stripChildren(node, mask);
+    if (self) {
+      reduce(node, mask);
+    }
+  }
+
+  /**
+   * Strips every child of {@code node}, last first: stripping may remove the child being visited (and only
+   * that one) from {@code node}, which leaves the indices still to visit intact.
+   */
+  private void stripChildren(MdbNode node, int mask) {
+    for (int i = node.childCount() - 1; i >= 0; i--) {
+      strip(node.child(i), mask);
+    }
+  }
+
   /** Removes {@code mask} from {@code node} and all its descendants, deleting nodes left with nothing. */
   private void strip(MdbNode node, int mask) {
-    for (MdbNode child : node.children()) {
-      strip(child, mask);
-    }
+    stripChildren(node, mask);
     reduce(node, mask);
   }
 
@@ -202,7 +238,8 @@ final class Mdb {
 
   /** Deletes {@code node} (and whatever still hangs below it) from its space and the tree. */
   private void unlink(MdbNode node) {
-    for (MdbNode child : node.children()) {
+    for (int i = node.childCount() - 1; i >= 0; i--) {
+      MdbNode child = node.child(i);
       child.perms = 0;
       unlink(child);
     }

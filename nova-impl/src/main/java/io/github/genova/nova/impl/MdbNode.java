@@ -51,11 +51,18 @@ final class MdbNode {
     }
   }
 
-  /** Returns a snapshot of the children (safe to modify the tree while iterating it). */
-  List<MdbNode> children() {
+  /** Returns the number of children. */
+  int childCount() {
     List<MdbNode> list = children;
-    return list == null ? List.of() : List.copyOf(list);
+    return list == null ? 0 : list.size();
   }
+
+  /** Returns child {@code i} (0 &le; i &lt; {@link #childCount()}). */
+  MdbNode child(int i) {
+    return java.util.Objects.requireNonNull(children).get(i);
+  }
+
+
 
   boolean hasChildren() {
     List<MdbNode> list = children;

@@ -146,7 +146,7 @@ public final class NovaKernel implements Kernel {
 
   @Override
   public long nanos() {
-    return time.nanos();
+    return scheduler.now();
   }
 
   int cpuCount() {

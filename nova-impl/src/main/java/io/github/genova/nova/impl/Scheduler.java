@@ -77,12 +77,8 @@ final class Scheduler {
     if (deterministic) {
       sc.charge(HypercallGate.ENTRY_NANOS);
       long now = cpu.localTime += HypercallGate.ENTRY_NANOS;
-      VirtualClock clock = virtualClock;
-      if (clock != null) {
-        clock.advanceTo(now);
-      }
       if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < kernel.time.nextDeadline()) {
-        return;
+        return; // the machine clock catches up with this CPU lazily: see now()
       }
     } else {
       if (++cpu.entriesSinceClock < CLOCK_EVERY && !cpu.reschedule) {
@@ -98,12 +94,27 @@ final class Scheduler {
     }
     lock.lock();
     try {
+      now();
       kernel.time.fireDue();
       reschedule(cpu, sc);
     } finally {
       lock.unlock();
     }
     awaitDispatch(sc);
+  }
+
+  /**
+   * Returns the machine time. In deterministic mode the CPU holding the token runs ahead of the machine
+   * clock between slow paths (its kernel entries only count on the CPU); reading the time first brings the
+   * clock up to that CPU's executed time, so every reader sees one monotonic, deterministic time line.
+   */
+  long now() {
+    VirtualClock clock = virtualClock;
+    Cpu holder = token;
+    if (clock != null && holder != null) {
+      return clock.advanceTo(holder.localTime);
+    }
+    return kernel.time.nanos();
   }
 
   /**
@@ -117,6 +128,7 @@ final class Scheduler {
     }
     lock.lock();
     try {
+      now();
       reschedule(cpu, sc);
     } finally {
       lock.unlock();
@@ -184,6 +196,7 @@ final class Scheduler {
   void block(Sc sc, @Nullable Ec waiter) {
     lock.lock();
     try {
+      now();
       Cpu cpu = sc.cpu;
       if (waiter != null && waiter.isWoken()) {
         return;
@@ -292,7 +305,7 @@ final class Scheduler {
 
   private void run(Cpu cpu, Sc sc) {
     if (cpu.current == null) {
-      long behind = kernel.time.nanos();
+      long behind = now();
       if (cpu.localTime < behind) {
         cpu.localTime = behind; // an idle CPU's time catches up with the machine's
       }
@@ -369,12 +382,12 @@ final class Scheduler {
     h = (h ^ kind) * 0x100_0000_01b3L;
     h = (h ^ sc.ec.id) * 0x100_0000_01b3L;
     h = (h ^ sc.cpu.id) * 0x100_0000_01b3L;
-    h = (h ^ kernel.time.nanos()) * 0x100_0000_01b3L;
+    h = (h ^ now()) * 0x100_0000_01b3L;
     traceHash = h;
     traceEvents++;
     List<String> log = traceLog;
     if (log != null) {
-      log.add(kind + " ec" + sc.ec.id + " cpu" + sc.cpu.id + " t" + kernel.time.nanos());
+      log.add(kind + " ec" + sc.ec.id + " cpu" + sc.cpu.id + " t" + now());
     }
   }
 
