@@ -5,4 +5,7 @@
 module io.github.genova.genode.base {
   requires static transitive org.jspecify;
   requires transitive io.github.genova.nova.api;
+
+  exports io.github.genova.genode.base.quota;
+  exports io.github.genova.genode.base.session;
 }
