@@ -1,7 +1,9 @@
 package io.github.genova.genode.base.session;
 
+import io.github.genova.genode.base.quota.NumberOfBytes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -351,47 +353,12 @@ public final class SessionArgs {
 
     /** Returns the value of a number token, or null if it is malformed or does not fit a long. */
     static @Nullable Long numberValue(String raw) {
-      int i = 0;
-      boolean negative = false;
-      if (raw.charAt(0) == '+' || raw.charAt(0) == '-') {
-        negative = raw.charAt(0) == '-';
-        i = 1;
-      }
-      int end = raw.length();
-      long factor = 1;
-      if (end > i) {
-        switch (raw.charAt(end - 1)) {
-          case 'K' -> factor = 1L << 10;
-          case 'M' -> factor = 1L << 20;
-          case 'G' -> factor = 1L << 30;
-          default -> { }
-        }
-        if (factor != 1) {
-          end--;
-        }
-      }
-      int radix = 10;
-      if (end - i > 2 && raw.charAt(i) == '0' && (raw.charAt(i + 1) == 'x' || raw.charAt(i + 1) == 'X')) {
-        radix = 16;
-        i += 2;
-      }
-      if (i == end) {
+      boolean signed = raw.charAt(0) == '+' || raw.charAt(0) == '-';
+      OptionalLong magnitude = NumberOfBytes.parse(signed ? raw.substring(1) : raw);
+      if (magnitude.isEmpty()) {
         return null;
       }
-      long value = 0;
-      try {
-        for (; i < end; i++) {
-          int digit = Character.digit(raw.charAt(i), radix);
-          if (digit < 0) {
-            return null;
-          }
-          value = Math.addExact(Math.multiplyExact(value, radix), digit);
-        }
-        value = Math.multiplyExact(value, factor);
-      } catch (ArithmeticException overflow) {
-        return null;
-      }
-      return negative ? -value : value;
+      return raw.charAt(0) == '-' ? -magnitude.getAsLong() : magnitude.getAsLong();
     }
   }
 }
