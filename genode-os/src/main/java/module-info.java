@@ -6,4 +6,7 @@ module io.github.genova.genode.os {
   requires static transitive org.jspecify;
   requires transitive io.github.genova.genode.base;
   requires transitive io.github.genova.x86platform;
+  requires java.xml;
+
+  exports io.github.genova.genode.os.init;
 }
