@@ -65,11 +65,8 @@ final class InitConfigParser {
 
   private InitConfig document() throws XMLStreamException {
     XMLStreamReader r = in();
-    while (r.hasNext() && next() != XMLStreamConstants.START_ELEMENT) {
-      // prolog: comments, whitespace
-    }
-    if (!r.isStartElement()) {
-      throw new ConfigException("config", 0, "the document has no <config> element");
+    while (next() != XMLStreamConstants.START_ELEMENT) {
+      // prolog: comments, whitespace; a document without element fails as malformed XML
     }
     if (!r.getLocalName().equals("config")) {
       throw error("the root element must be <config>");
