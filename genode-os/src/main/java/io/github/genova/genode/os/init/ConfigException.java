@@ -12,9 +12,14 @@ public final class ConfigException extends IllegalArgumentException {
 
   /** Creates the exception for {@code element} at {@code line} (0 when unknown). */
   public ConfigException(String element, int line, String problem) {
-    super("<" + element + ">" + (line > 0 ? " at line " + line : "") + ": " + problem);
+    super(describe(element, line, problem));
     this.element = element;
     this.line = line;
+  }
+
+  /** Returns the text that names {@code element} and {@code line} before {@code problem}. */
+  static String describe(String element, int line, String problem) {
+    return "<" + element + ">" + (line > 0 ? " at line " + line : "") + ": " + problem;
   }
 
   /** Returns the name of the offending element. */

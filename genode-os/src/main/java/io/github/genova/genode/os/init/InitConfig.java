@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param defaultRoute rules used for children without a {@code <route>}
  * @param starts the children to create, in document order
  * @param startErrors one error per start node that is left out, in document order
+ * @param warnings what init corrected itself (a priority below its lowest level), naming element
+ *     and line
  * @param verbose the {@code verbose} attribute of {@code <config>}
  * @param prioLevels the {@code prio_levels} attribute (1 when absent): priorities range over
  *     0 … −(prioLevels − 1)
  */
 public record InitConfig(List<String> parentProvides, List<RouteRule> defaultRoute, List<StartNode> starts,
-    List<ConfigException> startErrors, boolean verbose, int prioLevels) {
+    List<ConfigException> startErrors, List<String> warnings, boolean verbose, int prioLevels) {
   /** RAM init keeps for itself when it hands out quanta ([C]: 128 KiB). */
   public static final long INIT_RAM_RESERVE = 128 * 1024;
 
@@ -29,6 +31,7 @@ public record InitConfig(List<String> parentProvides, List<RouteRule> defaultRou
     defaultRoute = List.copyOf(defaultRoute);
     starts = List.copyOf(starts);
     startErrors = List.copyOf(startErrors);
+    warnings = List.copyOf(warnings);
   }
 
   /**

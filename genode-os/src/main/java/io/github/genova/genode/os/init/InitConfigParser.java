@@ -26,6 +26,9 @@ final class InitConfigParser {
   /** Names of all start nodes seen, including those left out, for duplicate and route checks. */
   private final Set<String> startNames = new HashSet<>();
 
+  /** Warnings about things init corrects itself, in document order. */
+  private final List<String> warnings = new ArrayList<>();
+
   /** Elements open at the reader's position (the current one included while on its start). */
   private int depth;
 
@@ -135,7 +138,7 @@ final class InitConfigParser {
       }
     }
     startErrors.sort((a, b) -> Integer.compare(a.line(), b.line()));
-    return new InitConfig(parentProvides, rules, routable, startErrors, verbose, prioLevels);
+    return new InitConfig(parentProvides, rules, routable, startErrors, warnings, verbose, prioLevels);
   }
 
   private void checkTargets(RouteRule rule) {
@@ -161,9 +164,13 @@ final class InitConfigParser {
       } catch (NumberFormatException e) {
         throw error("priority=\"" + prio + "\" is not a number");
       }
-      if (priority > 0 || priority <= -prioLevels) {
-        throw error("priority " + priority + " is outside init's levels 0 … " + (1 - prioLevels)
-            + " (prio_levels=\"" + prioLevels + "\")");
+      if (priority > 0) {
+        throw error("priority " + priority + " is above init's own (0); children have 0 or less");
+      }
+      if (priority <= -prioLevels) {
+        warnings.add(ConfigException.describe("start", line, "invalid priority, upgrading from "
+            + priority + " to " + (1 - prioLevels) + " (prio_levels=\"" + prioLevels + "\")"));
+        priority = 1 - prioLevels;
       }
     }
     long caps = bytesAttribute("caps", 0);

@@ -20,12 +20,16 @@ import java.util.List;
  * against these prefixed arguments, as classic init does; the label conditions of a rule see the label
  * below the child's name ({@code unscoped_label}: the prefixed label). A ROM request for {@code config}
  * (its label's last element or classic {@code filename}) is answered by init from the inline
- * {@code <config>}, or asks for the {@code <configfile>} ROM instead.
+ * {@code <config>}, or asks for the {@code <configfile>} ROM instead. A CPU request's {@code priority}
+ * is scaled into the child's priority band.
  *
  * <p>Immutable and thread-safe; whether a provided service is announced yet is init's run-time
  * concern, not part of this decision.
  */
 public final class SessionRouter {
+  /** The number of CPU priorities, 0 the highest (Genode's {@code Cpu_session::PRIORITY_LIMIT}). */
+  public static final long CPU_PRIORITY_LIMIT = 1 << 16;
+
   private final InitConfig config;
 
   /** Creates the router for {@code config}. */
@@ -59,7 +63,7 @@ public final class SessionRouter {
         request = new SessionRequest(request.service(), args, request.affinity());
       }
     }
-    SessionRequest forwarded = request.prefixedBy(child);
+    SessionRequest forwarded = withCpuPriorityInBand(start, request.prefixedBy(child));
     SessionLabel unscoped = forwarded.label();
     String service = request.service();
 
@@ -108,6 +112,23 @@ public final class SessionRouter {
       }
     }
     return denied(child, service, "no route to service \"" + service + "\"");
+  }
+
+  /**
+   * Returns a CPU session request with its {@code priority} moved into the child's band: with
+   * {@code prio_levels} = 2^k, the requested priority (clamped to the CPU priority range) loses its k
+   * low bits and the child's level (0 for priority 0, 1 for −1, ...) becomes its k high bits. Other
+   * requests, and all requests when init has one level, pass unchanged.
+   */
+  private SessionRequest withCpuPriorityInBand(StartNode start, SessionRequest request) {
+    int levelsLog2 = Integer.numberOfTrailingZeros(config.prioLevels());
+    if (!request.service().equals("CPU") || levelsLog2 == 0) {
+      return request;
+    }
+    long requested = Math.clamp(request.args().longValue("priority", 0), 0, CPU_PRIORITY_LIMIT - 1);
+    long level = -start.priority();
+    long priority = (requested >> levelsLog2) | level * (CPU_PRIORITY_LIMIT >> levelsLog2);
+    return new SessionRequest(request.service(), request.args().with("priority", priority), request.affinity());
   }
 
   private static boolean requestsConfig(SessionRequest request) {

@@ -327,16 +327,32 @@ class InitConfigTest {
         </config>
         """);
 
-    assertThat(config.starts()).extracting(StartNode::name).containsExactly("ok");
+    assertThat(config.starts()).extracting(StartNode::name).containsExactly("d", "ok");
     assertThat(config.startErrors()).extracting(Throwable::getMessage).containsExactly(
         "<binary> at line 2: missing attribute \"name\"",
         "<resource> at line 3: unknown resource \"CPU\" (only \"RAM\" is known)",
         "<configfile> at line 4: a start node has at most one <config> or <configfile>",
-        "<start> at line 5: priority -4 is outside init's levels 0 … -3 (prio_levels=\"4\")",
-        "<start> at line 6: priority 1 is outside init's levels 0 … -3 (prio_levels=\"4\")",
+        "<start> at line 6: priority 1 is above init's own (0); children have 0 or less",
         "<start> at line 7: caps=\"many\" is not a number",
         "<any-service> at line 8: route rule without a target",
         "<start> at line 9: unexpected text \"text\"");
+  }
+
+  @Test
+  void aPriorityBelowInitsLowestLevelIsUpgradedWithAWarning() {
+    InitConfig config = InitConfig.parse("""
+        <config prio_levels="2">
+          <start name="a" priority="-1"/>
+          <start name="b" priority="-5"/>
+          <start name="c" priority="-1"/>
+        </config>
+        """);
+
+    assertThat(config.starts()).extracting(StartNode::priority).containsExactly(-1, -1, -1);
+    assertThat(config.warnings()).containsExactly(
+        "<start> at line 3: invalid priority, upgrading from -5 to -1 (prio_levels=\"2\")");
+    assertThat(InitConfig.parse("<config><start name=\"a\" priority=\"-1\"/></config>").starts().getFirst().priority())
+        .isZero();
   }
 
   @Test

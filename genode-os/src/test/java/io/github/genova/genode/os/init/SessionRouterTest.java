@@ -239,6 +239,45 @@ class SessionRouterTest {
   }
 
   @Test
+  void cpuPriorityIsScaledIntoTheChildsBand() {
+    SessionRouter router = router("""
+        <config prio_levels="2">
+          <parent-provides> <service name="CPU"/> <service name="LOG"/> </parent-provides>
+          <default-route> <any-service> <parent/> </any-service> </default-route>
+          <start name="high"/>
+          <start name="low" priority="-1"/>
+        </config>
+        """);
+
+    assertThat(priorityOf(router.route("high", request("CPU", "")))).isZero();
+    assertThat(priorityOf(router.route("high", request("CPU", "priority=100")))).isEqualTo(50);
+    assertThat(priorityOf(router.route("low", request("CPU", "")))).isEqualTo(32768);
+    assertThat(priorityOf(router.route("low", request("CPU", "priority=100")))).isEqualTo(32768 + 50);
+    assertThat(priorityOf(router.route("low", request("CPU", "priority=-7")))).isEqualTo(32768);
+    assertThat(priorityOf(router.route("low", request("CPU", "priority=0x10000")))).isEqualTo(65535);
+    assertThat(router.route("low", request("LOG", "priority=100"))).isInstanceOfSatisfying(Route.ToParent.class,
+        r -> assertThat(r.request().args().longValue("priority", -1)).isEqualTo(100));
+  }
+
+  @Test
+  void withOnePriorityLevelCpuRequestsPassUnchanged() {
+    SessionRouter router = router("""
+        <config>
+          <parent-provides> <service name="CPU"/> </parent-provides>
+          <default-route> <any-service> <parent/> </any-service> </default-route>
+          <start name="app"/>
+        </config>
+        """);
+
+    assertThat(priorityOf(router.route("app", request("CPU", "priority=100")))).isEqualTo(100);
+  }
+
+  private static long priorityOf(Route route) {
+    assertThat(route).isInstanceOf(Route.ToParent.class);
+    return ((Route.ToParent) route).request().args().longValue("priority", -1);
+  }
+
+  @Test
   void parentTargetNeedsTheServiceInParentProvides() {
     SessionRouter router = router("""
         <config>
