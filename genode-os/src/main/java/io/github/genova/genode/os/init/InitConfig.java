@@ -1,7 +1,9 @@
 package io.github.genova.genode.os.init;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +27,22 @@ public record InitConfig(List<String> parentProvides, List<RouteRule> defaultRou
   /** RAM init keeps for itself when it hands out quanta ([C]: 128 KiB). */
   public static final long INIT_RAM_RESERVE = 128 * 1024;
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException if two start nodes share a name or {@code prioLevels} is not a
+   *     power of two
+   */
   public InitConfig {
+    Set<String> names = new HashSet<>();
+    for (StartNode s : starts) {
+      if (!names.add(s.name())) {
+        throw new IllegalArgumentException("Child name \"" + s.name() + "\" is not unique");
+      }
+    }
+    if (prioLevels < 1 || Integer.bitCount(prioLevels) != 1) {
+      throw new IllegalArgumentException("prio_levels " + prioLevels + " is not a power of two");
+    }
     parentProvides = List.copyOf(parentProvides);
     defaultRoute = List.copyOf(defaultRoute);
     starts = List.copyOf(starts);

@@ -374,6 +374,16 @@ class InitConfigTest {
   }
 
   @Test
+  void theModelItselfRefusesDuplicateNames() {
+    StartNode a = new StartNode("a", "a", 0, 0, 0, List.of(), null, null, null, 1);
+
+    assertThatThrownBy(() -> new InitConfig(List.of(), List.of(), List.of(a, a), List.of(), List.of(), false, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Child name \"a\" is not unique");
+    assertThatThrownBy(() -> new InitConfig(List.of(), List.of(), List.of(a), List.of(), List.of(), false, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+  }
+
+  @Test
   void modelListsAreImmutableCopies() {
     InitConfig config = InitConfig.parse(DEMO);
 
