@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads init's classic XML configuration with StAX into an {@link InitConfig}, checking what Genode's
- * init checks. Errors inside a {@code <start>} node leave out that child only; everything else is
- * fatal. One instance parses one document.
+ * init checks and, stricter than it, refusing unknown elements and stray text instead of ignoring
+ * them. Errors inside a {@code <start>} node leave out that child only; everything else is fatal. DTDs
+ * and external entities are not processed. One instance parses one document.
  */
 final class InitConfigParser {
   private final String xml;
