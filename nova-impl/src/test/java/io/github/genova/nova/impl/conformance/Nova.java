@@ -209,6 +209,13 @@ final class Nova implements AutoCloseable {
       this.pt = nova.portal(ec, 0);
     }
 
+    /** Makes {@code f} what the agent runs on its next calls (by anyone); the reply carries no message. */
+    @SuppressWarnings("unchecked")
+    void prepare(Function<Hypercalls, ?> f) {
+      action = (Function<Hypercalls, @Nullable Object>) f;
+      reply = u -> u.setCounts(0, 0);
+    }
+
     /** Runs {@code f} in the agent's PD and returns what it returned. */
     @SuppressWarnings("unchecked")
     <T> T run(Function<Hypercalls, T> f) {
