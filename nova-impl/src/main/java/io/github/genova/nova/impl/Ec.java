@@ -115,9 +115,10 @@ final class Ec extends Kobject implements Blocker {
   /**
    * Takes this local EC for a call by {@code caller}, made on the current thread: at once when free, else
    * (unless {@code nonBlocking}) after the earlier callers, in FIFO order. A caller whose own thread is
-   * serving this EC already (it calls an EC further down its own call chain, say its own portal) could
-   * only wait for itself: NOVA's helping would loop until its livelock limit kills the helper, so this
-   * answers ABORTED at once and the caller is killed.
+   * serving this EC already (it calls an EC further down its own call chain, say its own portal), or whose
+   * wait would close a cycle of helping threads (see {@link Helping}), could only wait for itself: NOVA's
+   * helping would loop until its livelock limit kills the helper, so this answers ABORTED at once and the
+   * caller is killed.
    *
    * @return SUCCESS when taken; TIMEOUT when busy and non-blocking, or when the EC is dead; ABORTED when
    *     the callee waits, directly or through nested calls, for the caller
@@ -130,23 +131,32 @@ final class Ec extends Kobject implements Blocker {
     if (nonBlocking) {
       return Status.TIMEOUT;
     }
-    if (server == me) {
+    if (server == me || !kernel.helping.startWaiting(me, this)) {
       return Status.ABORTED;
     }
-    synchronized (this) {
-      if (dead) {
-        return Status.TIMEOUT;
+    try {
+      synchronized (this) {
+        if (dead) {
+          return Status.TIMEOUT;
+        }
+        if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
+          return Status.SUCCESS;
+        }
+        caller.prepareBlock(this);
+        helpers.add(caller);
+        helperCount = helpers.size();
       }
-      if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
-        return Status.SUCCESS;
-      }
-      caller.prepareBlock(this);
-      helpers.add(caller);
-      helperCount = helpers.size();
+      // Woken with SUCCESS when handed this EC (free() makes the caller's thread its server), TIMEOUT if it
+      // died.
+      return caller.block(0);
+    } finally {
+      kernel.helping.stopWaiting(me);
     }
-    // Woken with SUCCESS when handed this EC (free() makes the caller's thread its server), TIMEOUT if it
-    // died.
-    return caller.block(0);
+  }
+
+  /** Returns the thread running this local EC's current invocation, or null while it is free. */
+  @Nullable Thread server() {
+    return server;
   }
 
   private Status releaseDead() {
