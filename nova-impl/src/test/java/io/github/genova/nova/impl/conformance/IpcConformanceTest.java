@@ -341,6 +341,45 @@ class IpcConformanceTest {
   }
 
   @Test
+  void item39_aCycleOfHelpingBetweenThreadsKillsTheHelperThatClosesIt() {
+    try (Nova n = Nova.boot()) {
+      List<String> log = Collections.synchronizedList(new ArrayList<>());
+      long gateX = n.sm(0);
+      long gateY = n.sm(0);
+      long[] pts = new long[2];
+      long x = n.localEc(ROOT_PD, 0, (self, ip, pid) -> {
+        self.smDown(gateX, false, 0);
+        self.utcb().setCounts(0, 0);
+        log.add("X's call of Y: " + self.call(pts[1]));
+      });
+      long y = n.localEc(ROOT_PD, 0, (self, ip, pid) -> {
+        self.smDown(gateY, false, 0);
+        self.utcb().setCounts(0, 0);
+        log.add("Y's call of X: " + self.call(pts[0]));
+      });
+      pts[0] = n.portal(x, 0);
+      pts[1] = n.portal(y, 0);
+      // Two ECs, two threads: the first serves X, the second Y; both wait at their gates.
+      for (int i = 0; i < 2; i++) {
+        long pt = pts[i];
+        String who = i == 0 ? "caller of X" : "caller of Y";
+        n.global(0, 10, (self, ip, arg) -> {
+          self.utcb().setCounts(0, 0);
+          log.add(who + ": " + self.call(pt));
+        });
+      }
+      ok(n.sys.smUp(gateX)); // X calls Y, which is busy: X's thread waits for Y's
+      n.sleep(MILLISECOND);
+      assertThat(log).isEmpty();
+      ok(n.sys.smUp(gateY)); // Y calls X, whose thread waits for Y's: a cycle
+      n.sleep(MILLISECOND);
+      assertThat(log).containsExactly("caller of Y: ABORTED", "X's call of Y: TIMEOUT", "caller of X: SUCCESS");
+      assertThat(KernelProbe.isDead(n.kernel, y)).isTrue();
+      assertThat(KernelProbe.isDead(n.kernel, x)).isFalse();
+    }
+  }
+
+  @Test
   void item40_nestedCallsRunOnTheFirstCallersScAndUnwindInOrder() {
     try (Nova n = Nova.boot()) {
       List<String> log = Collections.synchronizedList(new ArrayList<>());
