@@ -34,11 +34,11 @@ final class Ec extends Kobject implements Blocker {
     VCPU
   }
 
-  private static final VarHandle BUSY;
+  private static final VarHandle SERVER;
 
   static {
     try {
-      BUSY = MethodHandles.lookup().findVarHandle(Ec.class, "busy", int.class);
+      SERVER = MethodHandles.lookup().findVarHandle(Ec.class, "server", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -60,9 +60,9 @@ final class Ec extends Kobject implements Blocker {
   long flags = 0x202;
   final long[] gpr = new long[16];
 
-  // Serving (local ECs): 1 while a call is in progress.
-  @SuppressWarnings("unused") // accessed through BUSY
-  private volatile int busy;
+  // Serving (local ECs): the thread running the call in progress (a call runs on its caller's thread), or
+  // null while the EC is free.
+  private volatile @Nullable Thread server;
   private final ArrayDeque<Ec> helpers = new ArrayDeque<>();
   private volatile int helperCount;
   /** The SC this EC runs on now: its own (global) or the caller's (local, while serving). */
@@ -113,35 +113,54 @@ final class Ec extends Kobject implements Blocker {
   // --- serving one call at a time (local ECs) ---
 
   /**
-   * Takes this local EC for a call by {@code caller}: at once when free, else (unless {@code nonBlocking})
-   * after the earlier callers, in FIFO order.
+   * Takes this local EC for a call by {@code caller}, made on the current thread: at once when free, else
+   * (unless {@code nonBlocking}) after the earlier callers, in FIFO order. A caller whose own thread is
+   * serving this EC already (it calls an EC further down its own call chain, say its own portal), or whose
+   * wait would close a cycle of helping threads (see {@link Helping}), could only wait for itself: NOVA's
+   * helping would loop until its livelock limit kills the helper, so this answers ABORTED at once and the
+   * caller is killed.
    *
-   * @return SUCCESS when taken; TIMEOUT when busy and non-blocking, or when the EC is dead
+   * @return SUCCESS when taken; TIMEOUT when busy and non-blocking, or when the EC is dead; ABORTED when
+   *     the callee waits, directly or through nested calls, for the caller
    */
   Status take(Ec caller, boolean nonBlocking) {
-    if (helperCount == 0 && BUSY.compareAndSet(this, 0, 1)) {
+    Thread me = Thread.currentThread();
+    if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
       return dead ? releaseDead() : Status.SUCCESS;
     }
     if (nonBlocking) {
       return Status.TIMEOUT;
     }
-    synchronized (this) {
-      if (dead) {
-        return Status.TIMEOUT;
-      }
-      if (helperCount == 0 && BUSY.compareAndSet(this, 0, 1)) {
-        return Status.SUCCESS;
-      }
-      caller.prepareBlock(this);
-      helpers.add(caller);
-      helperCount = helpers.size();
+    if (server == me || !kernel.helping.startWaiting(me, this)) {
+      return Status.ABORTED;
     }
-    // Woken with SUCCESS when handed this EC (busy stays 1 across the hand-over), TIMEOUT if it died.
-    return caller.block(0);
+    try {
+      synchronized (this) {
+        if (dead) {
+          return Status.TIMEOUT;
+        }
+        if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
+          return Status.SUCCESS;
+        }
+        caller.prepareBlock(this);
+        helpers.add(caller);
+        helperCount = helpers.size();
+      }
+      // Woken with SUCCESS when handed this EC (free() makes the caller's thread its server), TIMEOUT if it
+      // died.
+      return caller.block(0);
+    } finally {
+      kernel.helping.stopWaiting(me);
+    }
+  }
+
+  /** Returns the thread running this local EC's current invocation, or null while it is free. */
+  @Nullable Thread server() {
+    return server;
   }
 
   private Status releaseDead() {
-    busy = 0;
+    server = null;
     return Status.TIMEOUT;
   }
 
@@ -149,11 +168,11 @@ final class Ec extends Kobject implements Blocker {
   void free() {
     currentSc = null;
     if (helperCount == 0) {
-      busy = 0;
+      server = null;
       if (helperCount == 0) {
         return;
       }
-      if (!BUSY.compareAndSet(this, 0, 1)) {
+      if (!SERVER.compareAndSet(this, null, Thread.currentThread())) {
         return; // a new caller took it; its free() hands over
       }
     }
@@ -162,9 +181,10 @@ final class Ec extends Kobject implements Blocker {
       next = helpers.poll();
       helperCount = helpers.size();
       if (next == null) {
-        busy = 0;
+        server = null;
         return;
       }
+      server = next.blockedThread;
     }
     next.wake(Status.SUCCESS);
   }

@@ -176,6 +176,9 @@ final class HypercallGate implements Hypercalls {
     }
     Status taken = callee.take(self, (flags & Hypercall.FLAG_CALL_NON_BLOCKING) != 0);
     if (taken != Status.SUCCESS) {
+      if (taken == Status.ABORTED) {
+        self.kill("livelock: it calls " + callee + ", which waits for its own call to return");
+      }
       return leave(taken);
     }
     Utcb mine = utcb();
@@ -246,8 +249,10 @@ final class HypercallGate implements Hypercalls {
       self.kill("the handler of event 0x" + Integer.toHexString(event) + " is on CPU " + handler.cpu);
       return false;
     }
-    if (handler.take(self, false) != Status.SUCCESS) {
-      self.kill("the handler of event 0x" + Integer.toHexString(event) + " is dead");
+    Status taken = handler.take(self, false);
+    if (taken != Status.SUCCESS) {
+      self.kill("the handler of event 0x" + Integer.toHexString(event)
+          + (taken == Status.ABORTED ? " waits for this EC (livelock)" : " is dead"));
       return false;
     }
     Utcb theirs = handler.gate.utcb();

@@ -55,6 +55,7 @@ public final class NovaKernel implements Kernel {
   final TimeKeeper time;
   final Scheduler scheduler;
   final Mdb mdb;
+  final Helping helping = new Helping();
   final Pd kernelPd;
   final Pd rootPd;
   private final KernelMemory kernelMemory;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class Sm extends Kobject implements Blocker {
   /** The GSI this semaphore signals, or -1 for an ordinary semaphore. */
   final int gsi;
+  /** An unsigned machine word, as in NOVA: 2^64 - 1 is a count, not -1. */
   private long counter;
   private final ArrayDeque<Ec> waiters = new ArrayDeque<>();
 
@@ -25,7 +26,7 @@ final class Sm extends Kobject implements Blocker {
     return gsi >= 0;
   }
 
-  /** Up: wake the oldest waiter, or increment the counter. */
+  /** Up: wake the oldest waiter, or increment the counter (wrapping, as the classic kernel does). */
   void up() {
     Ec waiter;
     synchronized (this) {
@@ -39,7 +40,7 @@ final class Sm extends Kobject implements Blocker {
   }
 
   /**
-   * Down by {@code ec}: returns SUCCESS at once if the counter is positive, else blocks until an up
+   * Down by {@code ec}: returns SUCCESS at once if the counter is not zero, else blocks until an up
    * (SUCCESS), the deadline (TIMEOUT) or the EC's death (ABORTED).
    */
   Status down(Ec ec, boolean zeroCount, long deadline) {
@@ -47,7 +48,7 @@ final class Sm extends Kobject implements Blocker {
       kernel.machine.interrupts().unmask(gsi);
     }
     synchronized (this) {
-      if (counter > 0) {
+      if (counter != 0) {
         counter = zeroCount ? 0 : counter - 1;
         return Status.SUCCESS;
       }
