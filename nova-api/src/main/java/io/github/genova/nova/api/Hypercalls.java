@@ -144,9 +144,11 @@ public interface Hypercalls {
 
   /**
    * Genode fork extension: moves EC {@code ec} (and its SCs) to CPU {@code cpu}. Upstream NOVA binds an EC
-   * to its CPU for good.
+   * to its CPU for good. A blocked or ready global EC moves at once; a running one finishes its current
+   * step and continues on the new CPU from its next kernel entry (an EC migrating itself is on the new CPU
+   * when this call returns). A local EC's portals accept callers from the new CPU from then on.
    *
-   * @return SUCCESS; BAD_CAP; BAD_CPU (offline CPU); BAD_PAR (a local EC with portals called right now)
+   * @return SUCCESS; BAD_CAP (no EC, or no {@link Perm#EC_CTRL}); BAD_CPU (offline CPU)
    */
   Status ecMigrate(long ec, int cpu);
 
