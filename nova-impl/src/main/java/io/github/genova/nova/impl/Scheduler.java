@@ -4,8 +4,6 @@ import io.github.genova.nova.api.TraceEvent;
 import io.github.genova.nova.api.TraceEvent.Kind;
 import io.github.genova.nova.api.TraceSink;
 import io.github.genova.platform.VirtualClock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -69,10 +67,6 @@ final class Scheduler {
 
   Cpu cpu(int id) {
     return cpus[id];
-  }
-
-  boolean isDeterministic() {
-    return deterministic;
   }
 
   // --- the running thread's kernel entry ---
@@ -417,27 +411,32 @@ final class Scheduler {
       return;
     }
     while (true) {
-      List<Cpu> least = new ArrayList<>(cpus.length);
+      // One pass, no allocation: the least local time, the runner-up, and among equals a uniform choice
+      // by the seeded generator (reservoir sampling).
+      Cpu chosen = null;
+      int ties = 0;
       long min = Long.MAX_VALUE;
       long second = Long.MAX_VALUE;
       for (Cpu c : cpus) {
         if (c.current == null) {
           continue;
         }
-        if (c.localTime < min) {
+        long t = c.localTime;
+        if (t < min) {
           second = min;
-          min = c.localTime;
-          least.clear();
-          least.add(c);
-        } else if (c.localTime == min) {
-          least.add(c);
+          min = t;
+          chosen = c;
+          ties = 1;
+        } else if (t == min) {
           second = min;
-        } else if (c.localTime < second) {
-          second = c.localTime;
+          if (random.nextInt(++ties) == 0) {
+            chosen = c;
+          }
+        } else if (t < second) {
+          second = t;
         }
       }
-      if (!least.isEmpty()) {
-        Cpu chosen = least.size() == 1 ? least.getFirst() : least.get(random.nextInt(least.size()));
+      if (chosen != null) {
         chosen.horizon = second == Long.MAX_VALUE ? Long.MAX_VALUE : second + SLICE_NANOS;
         if (token != chosen) {
           token = chosen;
@@ -453,13 +452,6 @@ final class Scheduler {
       if (!kernel.time.jumpToNextDeadline()) {
         return; // everything blocked with no deadline pending: the machine waits for an interrupt
       }
-    }
-  }
-
-  /** Raises a deterministic-mode preemption on every CPU so time-based events are looked at soon. */
-  void poke() {
-    for (Cpu c : cpus) {
-      c.reschedule = true;
     }
   }
 
@@ -503,9 +495,5 @@ final class Scheduler {
     } finally {
       lock.unlock();
     }
-  }
-
-  ReentrantLock lock() {
-    return lock;
   }
 }

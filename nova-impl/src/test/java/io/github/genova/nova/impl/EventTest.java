@@ -27,14 +27,10 @@ import org.junit.jupiter.api.Test;
  * items 66, 67 and 69 are in {@link HostMemoryTest}.
  */
 class EventTest {
-  private static NovaKernel boot(int cpus) {
-    return NovaKernel.boot(KernelConfig.defaults().withCpus(cpus));
-  }
-
   @Test
   void item63_globalEcRaisesStartupThroughSelEvtPlus0x1eWhenItsFirstScIsBoundAndNotBefore() {
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long done = w.semaphore(0);
@@ -68,7 +64,7 @@ class EventTest {
   @Test
   void item65_localEcNeverRunsWithoutAnIncomingCall() {
     AtomicLong runs = new AtomicLong();
-    try (NovaKernel k = boot(2)) {
+    try (NovaKernel k = RootWorld.boot(2)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 2);
         long local = w.local(1, (self, ip2, pid) -> runs.incrementAndGet());
@@ -86,7 +82,7 @@ class EventTest {
   @Test
   void item68_replyMtdSelectsWhatIsWrittenBackAndMtdZeroChangesNothing() {
     List<String> starts = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long done = w.semaphore(0);
@@ -115,7 +111,7 @@ class EventTest {
 
   @Test
   void item70_exceptionWhoseSelEvtSlotHoldsNoPortalKillsTheEc() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long done = w.semaphore(0);
@@ -237,7 +233,7 @@ class EventTest {
 
   @Test
   void item73_ecCtrlOnAnEcCapLackingTheCtrlPermissionIsBadCap() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long ec = w.global(0, 5, 1000, (self, ip2, a) -> {});
@@ -253,7 +249,7 @@ class EventTest {
   @Test
   void javaExceptionsOfHostCodeBecomeTheMappedExceptionEventsAndTheReplyRestartsTheEc() {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long done = w.semaphore(0);
@@ -287,7 +283,7 @@ class EventTest {
 
   @Test
   void javaExceptionInALocalEcWithoutHandlerKillsItAndItsCallerGetsAborted() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long local = w.local(0, (self, ip2, pid) -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.HostCode;
 import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Mtd;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
@@ -46,6 +47,11 @@ final class RootWorld {
       });
       check(sys.createPt(eventBase(cpu) + Event.STARTUP, ROOT_PD, starter, Mtd.RSP, 0));
     }
+  }
+
+  /** Boots a deterministic kernel with {@code cpus} CPUs and the default seed. */
+  static NovaKernel boot(int cpus) {
+    return NovaKernel.boot(KernelConfig.defaults().withCpus(cpus));
   }
 
   /** The same world seen from another EC of the root PD (each EC must use its own gate). */

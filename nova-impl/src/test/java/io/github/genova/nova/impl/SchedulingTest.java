@@ -24,14 +24,10 @@ import org.junit.jupiter.api.Test;
  * hypercalls.
  */
 class SchedulingTest {
-  private static NovaKernel boot(int cpus) {
-    return NovaKernel.boot(KernelConfig.defaults().withCpus(cpus));
-  }
-
   @Test
   void item74_higherPriorityScBecomingReadyPreemptsTheRunningLowerPriorityScAtOnce() {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long wakeHigh = w.semaphore(0);
@@ -61,7 +57,7 @@ class SchedulingTest {
   /** Two ECs of priority 10 with a 100 µs quantum, made ready together; returns who ran when. */
   private static List<String> twoEqualPriorityEcs(int steps, boolean highPreemptsA) {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long wakeHigh = w.semaphore(0);
@@ -112,7 +108,7 @@ class SchedulingTest {
 
   @Test
   void item77_scCtrlReturnsMonotonicallyNonDecreasingConsumedTimeInMicroseconds() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long last = 0;
@@ -134,7 +130,7 @@ class SchedulingTest {
 
   @Test
   void item78_scCtrlOnAnScCapLackingItsCtrlPermissionIsBadCap() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long ec = w.global(0, 5, 1000, (self, ip2, a) -> {});
@@ -150,7 +146,7 @@ class SchedulingTest {
 
   @Test
   void donatedTimeIsChargedToTheDonorsSc() {
-    try (NovaKernel k = boot(1)) {
+    try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 1);
         long worker = w.global(0, 5, 1000, (self, ip2, a) -> {});
@@ -223,7 +219,7 @@ class SchedulingTest {
   @Test
   void migratedBlockedEcWakesAndRunsOnItsNewCpu() {
     List<Integer> cpus = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(2)) {
+    try (NovaKernel k = RootWorld.boot(2)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 2);
         long go = w.semaphore(0);
@@ -250,7 +246,7 @@ class SchedulingTest {
   void runningEcMigratedByAnotherCpuContinuesOnTheNewCpuAndFreesTheOld() {
     AtomicLong lowProgressAtMigration = new AtomicLong(-1);
     List<Integer> spinnerCpusAfter = Collections.synchronizedList(new ArrayList<>());
-    try (NovaKernel k = boot(2)) {
+    try (NovaKernel k = RootWorld.boot(2)) {
       k.runRoot((sys, ip, arg) -> {
         RootWorld w = new RootWorld(k, sys, 2);
         long done = w.semaphore(0);
