@@ -583,7 +583,7 @@ final class HypercallGate implements Hypercalls {
     if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
       return Status.BAD_CAP;
     }
-    out1 = sc.consumedNanos / 1000;
+    out1 = (sc.isIdle() ? kernel.scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
     return leave(Status.SUCCESS);
   }
 

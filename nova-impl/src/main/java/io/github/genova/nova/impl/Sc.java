@@ -49,6 +49,11 @@ final class Sc extends Kobject {
     this.left = quantumNanos();
   }
 
+  /** Returns whether this is a CPU's idle SC (priority 0, which no created SC can have). */
+  boolean isIdle() {
+    return priority == 0;
+  }
+
   long quantumNanos() {
     return Math.multiplyHigh(quantumMicros, 1000) != 0 ? Long.MAX_VALUE : quantumMicros * 1000;
   }

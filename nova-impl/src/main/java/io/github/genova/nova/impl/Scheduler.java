@@ -194,6 +194,17 @@ final class Scheduler {
     return cpu.current == sc && (!deterministic || token == cpu);
   }
 
+  /** Returns how long {@code cpu} has been idle (its idle SC's time), up to now. */
+  long idleNanos(Cpu cpu) {
+    lock.lock();
+    try {
+      long idle = cpu.idleNanos;
+      return cpu.current == null ? idle + Math.max(0, now() - cpu.idleSince) : idle;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // --- blocking and waking ---
 
   /**
@@ -383,6 +394,8 @@ final class Scheduler {
     Sc next = cpu.poll();
     if (next != null) {
       run(cpu, next);
+    } else {
+      cpu.idleSince = Math.max(cpu.localTime, now()); // the idle SC runs
     }
   }
 
@@ -392,6 +405,8 @@ final class Scheduler {
       if (cpu.localTime < behind) {
         cpu.localTime = behind; // an idle CPU's time catches up with the machine's
       }
+      long start = deterministic ? cpu.localTime : behind;
+      cpu.idleNanos += Math.max(0, start - cpu.idleSince);
     }
     cpu.current = sc;
     trace(Kind.DISPATCH, sc);

@@ -10,6 +10,7 @@ import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.TraceEvent;
+import io.github.genova.nova.api.Utcb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -140,6 +141,41 @@ class SchedulingTest {
         assertThat(sys.scCtrl(ec + 1)).isEqualTo(Status.BAD_CAP);
         assertThat(sys.scCtrl(0x7ff0)).isEqualTo(Status.BAD_CAP);
         assertThat(sys.scCtrl(RootWorld.ROOT_PD)).isEqualTo(Status.BAD_CAP);
+      }, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void scCtrlOnTheIdleScsGivesEachCpusIdleTime() {
+    try (NovaKernel k = RootWorld.boot(2)) {
+      k.runRoot((sys, ip, arg) -> {
+        RootWorld w = new RootWorld(k, sys, 2);
+        // The idle SCs are selectors 0 and 1 of the kernel PD: the root task takes them with a host item.
+        long grant = w.local(0, (self, ip2, pid) -> {
+          self.utcb().setCounts(0, 0);
+          self.utcb().appendDelegate(Crd.object(0, 1, Perm.SC_CTRL), 0, Utcb.ITEM_HOST);
+        });
+        long idle = 0x900;
+        sys.utcb().setDelegateWindow(Crd.object(idle, 1, 0x1f));
+        sys.utcb().setCounts(0, 0);
+        check(sys.call(w.portal(grant, false)));
+        long[] before = new long[2];
+        for (int cpu = 0; cpu < 2; cpu++) {
+          check(sys.scCtrl(idle + cpu));
+          before[cpu] = sys.out1();
+        }
+        // CPU 1 runs a spinner for about 500 µs of a 2 ms pause; CPU 0 idles while the root waits.
+        long spin = w.semaphore(0);
+        w.global(1, 5, 10_000, (self, ip2, a) -> {
+          for (int i = 0; i < 5000; i++) {
+            self.smUp(spin);
+          }
+        });
+        w.pause(2_000_000);
+        check(sys.scCtrl(idle));
+        assertThat(sys.out1() - before[0]).isBetween(1900L, 2050L);
+        check(sys.scCtrl(idle + 1));
+        assertThat(sys.out1() - before[1]).isBetween(1400L, 1600L);
       }, Duration.ofSeconds(10));
     }
   }
