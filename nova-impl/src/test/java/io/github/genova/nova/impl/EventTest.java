@@ -232,6 +232,37 @@ class EventTest {
   }
 
   @Test
+  void recallOfAnEcRunningOnAnotherCpuIsRaisedAtItsNextKernelEntry() {
+    AtomicLong recalls = new AtomicLong();
+    AtomicLong stepsAfterRecall = new AtomicLong();
+    try (NovaKernel k = NovaKernel.boot(KernelConfig.defaults().withCpus(2))) {
+      k.runRoot((sys, ip, arg) -> {
+        RootWorld w = new RootWorld(k, sys, 2);
+        long done = w.semaphore(0);
+        long spin = w.semaphore(0);
+        long handler = w.local(1, (self, ip2, pid) -> recalls.incrementAndGet());
+        check(sys.createPt(RootWorld.eventBase(1) + Event.RECALL, ROOT_PD, handler, 0, 0));
+        long spinner = w.global(1, 5, 1000, (self, ip2, a) -> {
+          while (recalls.get() == 0) {
+            self.smUp(spin); // each hypercall is a kernel entry where a recall can be raised
+          }
+          for (int i = 0; i < 10; i++) {
+            self.smUp(spin);
+            stepsAfterRecall.incrementAndGet();
+          }
+          self.smUp(done);
+        });
+        w.pause(20_000); // the spinner runs on CPU 1 meanwhile
+        assertThat(recalls.get()).isZero();
+        check(sys.ecCtrl(spinner));
+        check(sys.smDown(done, false, 0));
+      }, Duration.ofSeconds(10));
+    }
+    assertThat(recalls.get()).isEqualTo(1);
+    assertThat(stepsAfterRecall.get()).isEqualTo(10);
+  }
+
+  @Test
   void item73_ecCtrlOnAnEcCapLackingTheCtrlPermissionIsBadCap() {
     try (NovaKernel k = RootWorld.boot(1)) {
       k.runRoot((sys, ip, arg) -> {
