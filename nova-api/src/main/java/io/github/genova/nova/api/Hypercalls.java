@@ -101,8 +101,10 @@ public interface Hypercalls {
   /**
    * Creates a portal as {@link #createPt(long, long, long, long, long)} does; with {@code crossCpu} (an
    * extension in the spirit of Genode's NOVA fork) its capability also carries {@link Perm#PT_XCPU}, so it
-   * may be called, or serve as an event portal, from ECs on other CPUs. Delegation can take that right away
-   * but never add it.
+   * may be called, or serve as an event portal, from ECs on other CPUs: the portal's EC then runs on its own
+   * CPU, at the caller's priority, and the time is charged to the caller's SC. Without it such a call
+   * answers BAD_CPU and such an exception kills the faulting EC, as in classic NOVA. Delegation can take
+   * that right away but never add it.
    */
   Status createPt(long sel, long ownerPd, long ec, long mtd, long ip, boolean crossCpu);
 
