@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * DETERMINISTIC mode repeats a run event for event from its seed, and its virtual time skips idle time;
- * PARALLEL mode runs the same workload on real threads.
+ * The two execution modes: DETERMINISTIC repeats a run event for event from its seed, and its virtual time
+ * skips idle time; PARALLEL runs the same workload with one token per CPU, on real threads at once.
  */
-class DeterminismTest {
+class ExecutionModeTest {
   private static final int CPUS = 4;
   private static final int PDS = 4;
   private static final int WORKERS = 8;
@@ -149,6 +149,37 @@ class DeterminismTest {
   void theSameWorkloadCompletesInParallelMode() {
     Run run = workload(42, ExecutionMode.PARALLEL);
     assertThat(run.served()).isEqualTo(WORKERS * (ROUNDS + ROUNDS / 10));
+  }
+
+  @Test
+  void parallelModeRunsTheCurrentEcsOfTwoCpusAtTheSameTime() {
+    AtomicInteger handshake = new AtomicInteger();
+    boolean[] met = {false, false};
+    KernelConfig config = KernelConfig.defaults().withCpus(2).withMode(ExecutionMode.PARALLEL);
+    try (NovaKernel k = NovaKernel.boot(config)) {
+      k.runRoot((sys, ip, arg) -> {
+        RootWorld w = new RootWorld(k, sys, 2);
+        long done = w.semaphore(0);
+        // Each EC announces itself and waits for the other in plain Java, without entering the kernel:
+        // with one token for the machine neither could ever see the other; with a token per CPU both do.
+        // CPU 1 first: the EC on CPU 0 preempts the root (priority 1) there for good.
+        for (int cpu = 1; cpu >= 0; cpu--) {
+          int me = cpu;
+          w.global(cpu, 5, 10_000, (self, ip2, a) -> {
+            handshake.incrementAndGet();
+            long giveUp = System.nanoTime() + 10_000_000_000L;
+            while (handshake.get() < 2 && System.nanoTime() < giveUp) {
+              Thread.onSpinWait();
+            }
+            met[me] = handshake.get() == 2;
+            self.smUp(done);
+          });
+        }
+        check(sys.smDown(done, false, 0));
+        check(sys.smDown(done, false, 0));
+      }, Duration.ofSeconds(30));
+    }
+    assertThat(met).containsExactly(true, true);
   }
 
   @Test
