@@ -55,7 +55,10 @@ class SchedulingTest {
     assertThat(log).containsExactly("high runs after low step 100");
   }
 
-  /** Two ECs of priority 10 with a 100 µs quantum, made ready together; returns who ran when. */
+  /**
+   * Two ECs of priority 10 with a 100 µs quantum, made ready together; returns each turn as the name and
+   * the step (one hypercall each) it began with.
+   */
   private static List<String> twoEqualPriorityEcs(int steps, boolean highPreemptsA) {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
     try (NovaKernel k = RootWorld.boot(1)) {
@@ -76,8 +79,8 @@ class SchedulingTest {
           for (String name : new String[] {"A", "B"}) {
             w.as(driver).global(0, 10, 100, (self, ip3, a3) -> {
               for (int i = 0; i < steps; i++) {
-                if (log.isEmpty() || !log.getLast().equals(name)) {
-                  log.add(name);
+                if (log.isEmpty() || !log.getLast().startsWith(name)) {
+                  log.add(name + "@" + i);
                 }
                 self.smUp(highPreemptsA && name.equals("A") && i == 300 ? wakeHigh : spin);
               }
@@ -96,15 +99,17 @@ class SchedulingTest {
   @Test
   void item75_equalPrioritySCsAlternateAfterFullQuantum() {
     // 3000 steps of 100 ns: each EC needs three 100 µs quanta; an expired SC goes to the tail.
-    assertThat(twoEqualPriorityEcs(3000, false)).containsExactly("A", "B", "A", "B", "A", "B");
+    assertThat(twoEqualPriorityEcs(3000, false))
+        .containsExactly("A@0", "B@0", "A@1000", "B@1000", "A@2000", "B@2000");
   }
 
   @Test
   void item76_preemptedScResumesBeforeOtherScsOfItsLevelWithItsRemainingQuantum() {
-    // A is preempted by H after 300 of its 1000 steps per quantum; it resumes at the head of its level,
-    // before B, and runs only the remaining 700 steps before B's turn: 1500 steps are then 1000 + 500.
+    // A is preempted by H at step 300 of its 1000 steps per quantum; it resumes at the head of its level,
+    // before B, and runs only the remaining 699 steps before B's turn (with a refilled quantum it would run
+    // to step 1300); 1500 steps are then 1000 + 500.
     List<String> log = twoEqualPriorityEcs(1500, true);
-    assertThat(log).containsExactly("A", "H", "A", "B", "A", "B");
+    assertThat(log).containsExactly("A@0", "H", "A@301", "B@0", "A@1000", "B@1000");
   }
 
   @Test
@@ -324,6 +329,22 @@ class SchedulingTest {
     }
     assertThat(lowProgressAtMigration.get()).isZero();
     assertThat(spinnerCpusAfter).hasSize(100).containsOnly(1);
+  }
+
+  @Test
+  void migratedLocalEcAcceptsCallsFromItsNewCpu() {
+    try (NovaKernel k = RootWorld.boot(2)) {
+      k.runRoot((sys, ip, arg) -> {
+        RootWorld w = new RootWorld(k, sys, 2);
+        AtomicLong served = new AtomicLong();
+        long local = w.local(1, (self, ip2, pid) -> served.incrementAndGet());
+        long pt = w.portal(local, false);
+        assertThat(sys.call(pt)).isEqualTo(Status.BAD_CPU); // the root runs on CPU 0
+        check(sys.ecMigrate(local, 0));
+        check(sys.call(pt));
+        assertThat(served.get()).isEqualTo(1);
+      }, Duration.ofSeconds(10));
+    }
   }
 
   @Test
