@@ -101,8 +101,10 @@ public interface Hypercalls {
   /**
    * Creates a portal as {@link #createPt(long, long, long, long, long)} does; with {@code crossCpu} (an
    * extension in the spirit of Genode's NOVA fork) its capability also carries {@link Perm#PT_XCPU}, so it
-   * may be called, or serve as an event portal, from ECs on other CPUs. Delegation can take that right away
-   * but never add it.
+   * may be called, or serve as an event portal, from ECs on other CPUs: the portal's EC then runs on its own
+   * CPU, at the caller's priority, and the time is charged to the caller's SC. Without it such a call
+   * answers BAD_CPU and such an exception kills the faulting EC, as in classic NOVA. Delegation can take
+   * that right away but never add it.
    */
   Status createPt(long sel, long ownerPd, long ec, long mtd, long ip, boolean crossCpu);
 
@@ -144,9 +146,11 @@ public interface Hypercalls {
 
   /**
    * Genode fork extension: moves EC {@code ec} (and its SCs) to CPU {@code cpu}. Upstream NOVA binds an EC
-   * to its CPU for good.
+   * to its CPU for good. A blocked or ready global EC moves at once; a running one finishes its current
+   * step and continues on the new CPU from its next kernel entry (an EC migrating itself is on the new CPU
+   * when this call returns). A local EC's portals accept callers from the new CPU from then on.
    *
-   * @return SUCCESS; BAD_CAP; BAD_CPU (offline CPU); BAD_PAR (a local EC with portals called right now)
+   * @return SUCCESS; BAD_CAP (no EC, or no {@link Perm#EC_CTRL}); BAD_CPU (offline CPU)
    */
   Status ecMigrate(long ec, int cpu);
 

@@ -11,7 +11,9 @@ import java.lang.foreign.MemorySegment;
  * unwound. Values are little-endian; accesses may be unaligned and may cross pages.
  *
  * <p>Translations are cached in a software TLB per EC; every revocation that affects the PD invalidates
- * it. Like the gate it comes from, a view is used only by the code of its own EC.
+ * it. A page fault enters the kernel, so it is a point where the EC may be preempted; a TLB hit, or a miss
+ * the memory space resolves, is not. Like the gate it comes from, a view is used only by the code of its
+ * own EC.
  */
 public interface MemoryView {
   /** Page-fault error code bit: the page was present (the fault is a protection violation). */

@@ -39,7 +39,10 @@ public final class Perm {
   public static final int PT_CTRL = 1 << 0;
   /** PT: may be called (enforced here, though the 2014 code did not check it). */
   public static final int PT_CALL = 1 << 1;
-  /** PT: Genode's NOVA fork: may be called from another CPU than the bound EC's. */
+  /**
+   * PT: Genode's NOVA fork: may be called from another CPU than the bound EC's, and may serve as the event
+   * portal of an EC on another CPU; the bound EC then runs on its own CPU on time lent by the caller.
+   */
   public static final int PT_XCPU = 1 << 4;
   /** PT: what {@code create_pt} gives its new capability (0x03). */
   public static final int PT_FRESH = PT_CTRL | PT_CALL;

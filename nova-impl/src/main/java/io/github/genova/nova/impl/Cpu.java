@@ -27,6 +27,10 @@ final class Cpu {
   long localTime;
   /** Deterministic mode: the local time up to which this CPU may run before the token is reconsidered. */
   long horizon = Long.MAX_VALUE;
+  /** Time this CPU spent idle until it last left idling (its idle SC's consumed time). */
+  long idleNanos;
+  /** When this CPU last became idle (kernel time). */
+  long idleSince;
   /** Parallel mode: host nanoTime when the current SC's time was last charged (running thread only). */
   long lastCharge;
   /** Parallel mode: kernel entries since the last look at the clock (running thread only). */

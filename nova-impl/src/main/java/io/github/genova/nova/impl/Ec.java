@@ -2,6 +2,7 @@ package io.github.genova.nova.impl;
 
 import io.github.genova.nova.api.HostCode;
 import io.github.genova.nova.api.Status;
+import io.github.genova.nova.api.TraceEvent;
 import io.github.genova.nova.api.Utcb;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -226,9 +227,7 @@ final class Ec extends Kobject implements Blocker {
       if (deadline != 0 && !time.isVirtual()) {
         long wait = deadline - kernel.nanos();
         if (wait <= 0) {
-          if (cancelBlocking()) {
-            wake(Status.TIMEOUT);
-          }
+          timeOut();
           Thread.onSpinWait();
           continue;
         }
@@ -252,6 +251,14 @@ final class Ec extends Kobject implements Blocker {
   boolean cancelBlocking() {
     Blocker on = blockedOn;
     return on != null && on.cancel(this);
+  }
+
+  /** Its deadline passed: wakes this EC with TIMEOUT unless something else woke it first. */
+  void timeOut() {
+    if (cancelBlocking()) {
+      kernel.scheduler.trace(TraceEvent.Kind.TIMEOUT, id, cpu, 0);
+      wake(Status.TIMEOUT);
+    }
   }
 
   /** Wakes this EC with {@code status}: the caller has just removed it from its blocker. */
@@ -284,6 +291,7 @@ final class Ec extends Kobject implements Blocker {
       dead = true;
     }
     kernel.log(this + " killed: " + reason);
+    kernel.scheduler.trace(TraceEvent.Kind.KILL, id, cpu, 0);
     if (cancelBlocking()) {
       wake(Status.ABORTED);
     }

@@ -62,6 +62,7 @@ final class HostMemory implements MemoryView {
         }
       }
       long error = FAULT_USER | (node != null ? FAULT_PRESENT : 0) | (write ? FAULT_WRITE : 0);
+      ec.gate.faultEntry();
       if (!ec.gate.deliverEvent(Event.PAGE_FAULT, error, va)) {
         throw KernelUnwind.DEATH;
       }

@@ -10,6 +10,7 @@ import io.github.genova.nova.api.Mtd;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
+import io.github.genova.nova.api.TraceEvent;
 import io.github.genova.nova.api.Utcb;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,11 @@ final class HypercallGate implements Hypercalls {
     if (sc != null) {
       kernel.scheduler.entry(sc);
     }
+  }
+
+  /** A page fault enters the kernel as a hypercall does: a point where the EC may be preempted. */
+  void faultEntry() {
+    enter();
   }
 
   /**
@@ -184,7 +190,7 @@ final class HypercallGate implements Hypercalls {
     Utcb mine = utcb();
     Utcb theirs = callee.gate.utcb();
     Ipc.transfer(kernel.mdb, mine, self.pd, theirs, callee.pd);
-    Status result = serve(callee, self, portal.ip, portal.id);
+    Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
     if (result == Status.SUCCESS) {
       Ipc.transfer(kernel.mdb, theirs, callee.pd, mine, self.pd);
     }
@@ -193,12 +199,34 @@ final class HypercallGate implements Hypercalls {
   }
 
   /**
-   * Runs local EC {@code callee}'s code for one invocation on the current thread and {@code caller}'s SC.
+   * Runs local EC {@code callee}'s code for one invocation on the current thread, on {@code caller}'s SC
+   * when both are on one CPU. A callee on another CPU (the portal had the cross-CPU permission) runs there,
+   * on an SC borrowed with the caller's priority and quantum; the caller's CPU serves others meanwhile and
+   * the time is charged to the caller's SC afterwards.
    *
    * @return SUCCESS when it replied; ABORTED when it died or faulted
    */
-  private static Status serve(Ec callee, Ec caller, long ip, long pid) {
-    callee.currentSc = caller.currentSc;
+  private Status serveOnItsCpu(Ec callee, Ec caller, long ip, long pid) {
+    Sc donor = caller.currentSc;
+    if (donor == null || callee.cpu == donor.cpu.id) {
+      return serve(callee, donor, ip, pid);
+    }
+    Scheduler scheduler = kernel.scheduler;
+    Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(callee.cpu));
+    try {
+      return serve(callee, borrowed, ip, pid);
+    } finally {
+      scheduler.crossBack(donor, borrowed);
+    }
+  }
+
+  /**
+   * Runs local EC {@code callee}'s code for one invocation on the current thread and SC {@code sc}.
+   *
+   * @return SUCCESS when it replied; ABORTED when it died or faulted
+   */
+  private static Status serve(Ec callee, @Nullable Sc sc, long ip, long pid) {
+    callee.currentSc = sc;
     HostCode code = callee.code;
     if (code == null) {
       callee.kill("it has no host code, and x86 code ECs cannot run yet");
@@ -232,8 +260,10 @@ final class HypercallGate implements Hypercalls {
   /**
    * Delivers event {@code event} of this EC: an implicit call through portal SEL_EVT + event of its PD,
    * carrying the state the portal's MTD selects; the handler's reply MTD selects what is written back and
-   * its typed items (e.g. memory for a page fault) go to this EC's PD. No portal, or a portal whose EC is on
-   * another CPU, kills this EC.
+   * its typed items (e.g. memory for a page fault) go to this EC's PD. No portal kills this EC, and so
+   * does, as in classic NOVA, a portal whose EC is on another CPU, unless the portal's capability carries
+   * the cross-CPU permission {@link Perm#PT_XCPU} (the opt-in extension): then the handler runs on its own
+   * CPU on an SC borrowed from this EC's.
    *
    * @return true if the handler replied, false if the EC was killed
    */
@@ -255,13 +285,14 @@ final class HypercallGate implements Hypercalls {
           + (taken == Status.ABORTED ? " waits for this EC (livelock)" : " is dead"));
       return false;
     }
+    kernel.scheduler.trace(TraceEvent.Kind.EVENT, self.id, self.cpu, event);
     Utcb theirs = handler.gate.utcb();
     storeState(theirs, portal.mtd, qual0, qual1);
-    Status result = serve(handler, self, portal.ip, portal.id);
+    Status result = serveOnItsCpu(handler, self, portal.ip, portal.id);
     if (result == Status.SUCCESS) {
       loadState(theirs);
       if (theirs.typed() > 0) {
-        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(event), self.pd);
+        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(event, qual1), self.pd);
       }
     }
     handler.free();
@@ -274,13 +305,14 @@ final class HypercallGate implements Hypercalls {
 
   /**
    * The receive side of an event reply: a scratch UTCB (the EC's own one may hold a message its code is
-   * composing) whose delegate window takes, for a page fault, memory anywhere (the hotspot picks the page),
-   * for a protection fault any I/O port, and otherwise what the EC's own UTCB window says.
+   * composing) whose delegate window takes, for a page fault, the order-31 memory window (2^31 pages)
+   * aligned around the fault address (the hotspot picks the page), for a protection fault any I/O port,
+   * and otherwise what the EC's own UTCB window says.
    */
-  private Utcb eventReceiveArea(int event) {
+  private Utcb eventReceiveArea(int event, long faultAddress) {
     Utcb scratch = new Utcb(java.lang.foreign.MemorySegment.ofArray(new long[Utcb.SIZE / 8]));
     scratch.setDelegateWindow(switch (event) {
-      case Event.PAGE_FAULT -> Crd.memory(0, 31, Perm.MEM_RWX);
+      case Event.PAGE_FAULT -> Crd.memory((faultAddress >>> 12) & -(1L << 31), 31, Perm.MEM_RWX);
       case Event.GENERAL_PROTECTION -> Crd.io(0, 16, Perm.IO_ACCESS);
       default -> utcb().delegateWindow();
     });
@@ -556,7 +588,7 @@ final class HypercallGate implements Hypercalls {
     if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
       return Status.BAD_CAP;
     }
-    out1 = sc.consumedNanos / 1000;
+    out1 = (sc.isIdle() ? kernel.scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
     return leave(Status.SUCCESS);
   }
 

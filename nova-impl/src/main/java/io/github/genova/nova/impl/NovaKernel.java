@@ -16,8 +16,8 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +61,8 @@ public final class NovaKernel implements Kernel {
   private final KernelMemory kernelMemory;
   private final Hip hip;
   private final Sm[] gsiSemaphores;
-  private final Set<Ec> ecs = ConcurrentHashMap.newKeySet();
+  /** Every EC ever created, in creation order (so shutdown, too, is deterministic). */
+  private final Queue<Ec> ecs = new ConcurrentLinkedQueue<>();
   private volatile @Nullable Ec rootEc;
   private final CountDownLatch rootDone = new CountDownLatch(1);
   private volatile @Nullable Throwable rootFailure;
@@ -90,6 +91,9 @@ public final class NovaKernel implements Kernel {
     for (int gsi = 0; gsi < gsis; gsi++) {
       gsiSemaphores[gsi] = new Sm(this, 0, gsi);
       mdb.installObject(kernelPd, GSI_SELECTOR_BASE + gsi, gsiSemaphores[gsi], Perm.SM_FRESH);
+    }
+    for (int gsi = 0; gsi < gsis; gsi++) {
+      machine.interrupts().mask(gsi); // as the I/O APIC's pins: masked until routed or waited for
     }
     machine.interrupts().attach(this::interrupt);
 
@@ -283,14 +287,21 @@ public final class NovaKernel implements Kernel {
 
   // --- interrupts ---
 
+  /**
+   * A device raised {@code gsi}: the line stays masked until a driver waits on its semaphore again (a
+   * level-triggered line would otherwise fire at once), the CPU it is routed to takes the interrupt, and
+   * the semaphore is upped.
+   */
   private void interrupt(int gsi) {
     machine.interrupts().mask(gsi);
-    gsiSemaphores[gsi].up();
+    Sm sm = gsiSemaphores[gsi];
+    scheduler.interrupt(gsi, sm.routedCpu);
+    sm.up();
   }
 
-  /** Routes {@code gsi} to {@code cpu}: its semaphore's waiters run there; the line is enabled. */
+  /** Routes {@code gsi} to {@code cpu}, where its interrupts are taken from now on, and enables the line. */
   void routeGsi(int gsi, int cpu) {
-    log("GSI " + gsi + " routed to CPU " + cpu);
+    gsiSemaphores[gsi].routedCpu = cpu;
     machine.interrupts().unmask(gsi);
   }
 

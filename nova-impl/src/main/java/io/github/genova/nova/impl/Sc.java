@@ -1,5 +1,7 @@
 package io.github.genova.nova.impl;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A scheduling context: CPU time for one global EC on one CPU, with a priority and a quantum, the budget
  * left of the current quantum and the time it has consumed. Time used by ECs it is donated to (portal
@@ -11,6 +13,8 @@ final class Sc extends Kobject {
   final long quantumMicros;
   /** The CPU it runs on (its EC's CPU; changes only by migration). Guarded by the scheduler lock. */
   volatile Cpu cpu;
+  /** A migration waiting for this running SC's next kernel entry. Guarded by the scheduler lock. */
+  @Nullable Cpu moveTo;
   /** Budget left of the current quantum, in nanoseconds (running thread, or the scheduler lock). */
   long left;
   /** Whether it sits in a run queue. Guarded by the scheduler lock. */
@@ -29,6 +33,25 @@ final class Sc extends Kobject {
     this.quantumMicros = quantumMicros;
     this.left = quantumNanos();
     ec.acquire();
+  }
+
+  /**
+   * A cross-CPU SC (Genode's fork has them for calls through portals with the cross-CPU permission): the
+   * thread running on {@code donor} runs on {@code target} for the duration of one call or event, at the
+   * donor's priority and quantum. Its time is handed back to the donor when the call returns.
+   */
+  Sc(Sc donor, Cpu target) {
+    super(donor.kernel, Type.SC);
+    this.ec = donor.ec;
+    this.cpu = target;
+    this.priority = donor.priority;
+    this.quantumMicros = donor.quantumMicros;
+    this.left = quantumNanos();
+  }
+
+  /** Returns whether this is a CPU's idle SC (priority 0, which no created SC can have). */
+  boolean isIdle() {
+    return priority == 0;
   }
 
   long quantumNanos() {

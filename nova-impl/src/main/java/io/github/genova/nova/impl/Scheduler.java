@@ -1,8 +1,9 @@
 package io.github.genova.nova.impl;
 
+import io.github.genova.nova.api.TraceEvent;
+import io.github.genova.nova.api.TraceEvent.Kind;
+import io.github.genova.nova.api.TraceSink;
 import io.github.genova.platform.VirtualClock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,9 +24,16 @@ import org.jspecify.annotations.Nullable;
  * has executed the least time (ties broken by the seeded random generator), a CPU may run at most {@link
  * #SLICE_NANOS} ahead of the others before the token is reconsidered, and when every CPU is idle the clock
  * jumps to the next deadline. Every decision depends only on the seed and the ECs' own actions, so a run
- * repeats event for event; its trace hash ({@link #traceHash()}) proves it.
+ * repeats event for event; its trace ({@link TraceEvent}s folded into {@link #traceHash()}, and handed to
+ * the configured {@link TraceSink}) proves it.
  *
- * <p>Host code is preempted only at kernel entries (hypercalls, memory slow paths, explicit yields).
+ * <p>Host code is preempted only at kernel entries: hypercalls (port accesses included) and page faults of
+ * its memory view. Java code between two kernel entries runs to the next one undisturbed; a preemption, a
+ * migration or a recall takes effect there.
+ *
+ * <p>Beyond upstream NOVA (and as Genode's fork offers): SCs migrate between CPUs ({@link #migrate}), and a
+ * call through a portal with the cross-CPU permission runs the callee on its own CPU on a borrowed SC
+ * ({@link #crossTo}).
  */
 final class Scheduler {
   /** How far (in virtual time) a CPU may run ahead of another busy CPU before the token moves. */
@@ -41,10 +49,9 @@ final class Scheduler {
   private final @Nullable VirtualClock virtualClock;
   /** Deterministic mode: the CPU whose current thread may run, or null when all are idle. */
   private volatile @Nullable Cpu token;
+  private final @Nullable TraceSink traceSink;
   private long traceHash = 0xcbf2_9ce4_8422_2325L;
   private long traceEvents;
-  /** When set, every traced event is also recorded here in words (for finding where two runs diverge). */
-  @Nullable List<String> traceLog;
 
   Scheduler(NovaKernel kernel, boolean deterministic, int cpuCount, long seed) {
     this.kernel = kernel;
@@ -55,14 +62,11 @@ final class Scheduler {
     }
     this.random = new SplittableRandom(seed);
     this.virtualClock = kernel.machine.clock() instanceof VirtualClock v ? v : null;
+    this.traceSink = kernel.config.trace();
   }
 
   Cpu cpu(int id) {
     return cpus[id];
-  }
-
-  boolean isDeterministic() {
-    return deterministic;
   }
 
   // --- the running thread's kernel entry ---
@@ -142,14 +146,17 @@ final class Scheduler {
     if (cpu.current == sc) {
       boolean expired = sc.left <= 0;
       int best = cpu.highestReady();
-      if (sc.cpu != cpu || best > sc.priority || (expired && best == sc.priority)) {
+      Cpu moveTo = sc.moveTo;
+      if (moveTo != null) {
         cpu.current = null;
-        trace(expired ? 'E' : 'P', sc);
-        if (sc.cpu == cpu) {
-          cpu.enqueue(sc);
-        } else {
-          ready(sc);
-        }
+        sc.moveTo = null;
+        sc.cpu = moveTo;
+        ready(sc);
+        dispatchNext(cpu);
+      } else if (best > sc.priority || (expired && best == sc.priority)) {
+        cpu.current = null;
+        trace(expired ? Kind.EXPIRE : Kind.PREEMPT, sc);
+        cpu.enqueue(sc);
         dispatchNext(cpu);
       } else if (expired) {
         sc.left = sc.quantumNanos();
@@ -187,6 +194,17 @@ final class Scheduler {
     return cpu.current == sc && (!deterministic || token == cpu);
   }
 
+  /** Returns how long {@code cpu} has been idle (its idle SC's time), up to now. */
+  long idleNanos(Cpu cpu) {
+    lock.lock();
+    try {
+      long idle = cpu.idleNanos;
+      return cpu.current == null ? idle + Math.max(0, now() - cpu.idleSince) : idle;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // --- blocking and waking ---
 
   /**
@@ -202,9 +220,14 @@ final class Scheduler {
         return;
       }
       if (cpu.current == sc) {
-        trace('B', sc);
+        trace(Kind.BLOCK, sc);
         cpu.current = null;
         dispatchNext(cpu);
+        Cpu moveTo = sc.moveTo;
+        if (moveTo != null) {
+          sc.moveTo = null;
+          sc.cpu = moveTo; // a migration asked for while it ran: it wakes on its new CPU
+        }
         passToken();
       } else {
         cpu.dequeue(sc);
@@ -223,14 +246,19 @@ final class Scheduler {
     lock.lock();
     try {
       ready(sc);
-      Cpu holder = token;
-      if (holder == null) {
-        passToken();
-      } else {
-        holder.horizon = 0; // the holder reviews the token at its kernel exit
-      }
+      reviewToken();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Under the lock: the token is passed now if no CPU holds it, else its holder reviews it at its kernel exit. */
+  private void reviewToken() {
+    Cpu holder = token;
+    if (holder == null) {
+      passToken();
+    } else {
+      holder.horizon = 0;
     }
   }
 
@@ -247,31 +275,97 @@ final class Scheduler {
     block(sc, null);
   }
 
-  /** Moves {@code sc} to {@code target}: at once if it waits in a queue, at its next kernel entry if it runs. */
+  /**
+   * Moves {@code sc} to {@code target}: at once if it is queued or blocked, at its next kernel entry if it
+   * runs (the running thread finishes its step on the old CPU, then continues on the new one).
+   */
   void migrate(Sc sc, Cpu target) {
     lock.lock();
     try {
       Cpu from = sc.cpu;
-      if (from == target) {
+      if (from.current == sc) {
+        sc.moveTo = from == target ? null : target;
+        from.reschedule = sc.moveTo != null;
+        if (sc.moveTo == null) {
+          return;
+        }
+      } else if (from == target) {
         return;
-      }
-      trace('M', sc);
-      if (sc.queued) {
+      } else if (sc.queued) {
         from.dequeue(sc);
         sc.cpu = target;
         ready(sc);
       } else {
         sc.cpu = target;
-        if (from.current == sc) {
-          from.reschedule = true;
-        }
       }
-      Cpu holder = token;
-      if (holder == null) {
-        passToken();
+      trace(Kind.MIGRATE, sc.ec.id, from.id, target.id);
+      reviewToken();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The thread running on {@code donor} calls a local EC bound to {@code target}, another CPU, through a
+   * portal with the cross-CPU permission: the donor's CPU is left to others (as if the donor blocked), a
+   * borrowed SC with the donor's priority and quantum is made ready on {@code target}, and the thread
+   * returns once it runs there. Call {@link #crossBack} when the call is over.
+   *
+   * @return the borrowed SC, on which the callee runs
+   */
+  Sc crossTo(Sc donor, Cpu target) {
+    Sc borrowed = new Sc(donor, target);
+    lock.lock();
+    try {
+      now();
+      Cpu home = donor.cpu;
+      trace(Kind.CROSS_CPU, donor.ec.id, target.id, home.id);
+      if (home.current == donor) {
+        home.current = null;
+        dispatchNext(home);
+      }
+      ready(borrowed);
+      passToken();
+    } finally {
+      lock.unlock();
+    }
+    awaitDispatch(borrowed);
+    return borrowed;
+  }
+
+  /**
+   * The cross-CPU call on {@code borrowed} is over: its CPU is left, its time is charged to {@code donor}
+   * (whose {@code sc_ctrl} so counts it), and the thread returns once the donor runs again on its own CPU.
+   */
+  void crossBack(Sc donor, Sc borrowed) {
+    donor.consumedNanos += borrowed.consumedNanos;
+    lock.lock();
+    try {
+      now();
+      Cpu there = borrowed.cpu;
+      if (there.current == borrowed) {
+        there.current = null;
+        dispatchNext(there);
       } else {
-        holder.horizon = 0;
+        there.dequeue(borrowed);
       }
+      ready(donor);
+      passToken();
+    } finally {
+      lock.unlock();
+    }
+    awaitDispatch(donor);
+  }
+
+  /**
+   * Interrupt line {@code gsi}, routed to {@code cpu}, fired: the CPU takes the interrupt at its next
+   * kernel entry (a preemption point), where a higher-priority SC its semaphore woke gets the CPU.
+   */
+  void interrupt(int gsi, int cpu) {
+    lock.lock();
+    try {
+      trace(Kind.INTERRUPT, -1, cpu, gsi);
+      cpus[cpu].reschedule = true;
     } finally {
       lock.unlock();
     }
@@ -283,7 +377,7 @@ final class Scheduler {
     if (cpu.current == sc || sc.queued) {
       return;
     }
-    trace('R', sc);
+    trace(Kind.READY, sc);
     Sc running = cpu.current;
     if (running == null) {
       run(cpu, sc);
@@ -300,6 +394,8 @@ final class Scheduler {
     Sc next = cpu.poll();
     if (next != null) {
       run(cpu, next);
+    } else {
+      cpu.idleSince = Math.max(cpu.localTime, now()); // the idle SC runs
     }
   }
 
@@ -309,9 +405,11 @@ final class Scheduler {
       if (cpu.localTime < behind) {
         cpu.localTime = behind; // an idle CPU's time catches up with the machine's
       }
+      long start = deterministic ? cpu.localTime : behind;
+      cpu.idleNanos += Math.max(0, start - cpu.idleSince);
     }
     cpu.current = sc;
-    trace('D', sc);
+    trace(Kind.DISPATCH, sc);
     Thread thread = sc.ec.thread;
     if (thread != null) {
       LockSupport.unpark(thread);
@@ -328,33 +426,38 @@ final class Scheduler {
       return;
     }
     while (true) {
-      List<Cpu> least = new ArrayList<>(cpus.length);
+      // One pass, no allocation: the least local time, the runner-up, and among equals a uniform choice
+      // by the seeded generator (reservoir sampling).
+      Cpu chosen = null;
+      int ties = 0;
       long min = Long.MAX_VALUE;
       long second = Long.MAX_VALUE;
       for (Cpu c : cpus) {
         if (c.current == null) {
           continue;
         }
-        if (c.localTime < min) {
+        long t = c.localTime;
+        if (t < min) {
           second = min;
-          min = c.localTime;
-          least.clear();
-          least.add(c);
-        } else if (c.localTime == min) {
-          least.add(c);
+          min = t;
+          chosen = c;
+          ties = 1;
+        } else if (t == min) {
           second = min;
-        } else if (c.localTime < second) {
-          second = c.localTime;
+          if (random.nextInt(++ties) == 0) {
+            chosen = c;
+          }
+        } else if (t < second) {
+          second = t;
         }
       }
-      if (!least.isEmpty()) {
-        Cpu chosen = least.size() == 1 ? least.getFirst() : least.get(random.nextInt(least.size()));
+      if (chosen != null) {
         chosen.horizon = second == Long.MAX_VALUE ? Long.MAX_VALUE : second + SLICE_NANOS;
         if (token != chosen) {
           token = chosen;
           Sc sc = chosen.current;
           if (sc != null) {
-            trace('T', sc);
+            trace(Kind.TOKEN, sc);
             LockSupport.unpark(sc.ec.thread);
           }
         }
@@ -367,27 +470,35 @@ final class Scheduler {
     }
   }
 
-  /** Raises a deterministic-mode preemption on every CPU so time-based events are looked at soon. */
-  void poke() {
-    for (Cpu c : cpus) {
-      c.reschedule = true;
-    }
-  }
-
   // --- trace ---
 
-  /** Under the lock: folds a scheduling event into the trace hash (FNV-1a over kind, EC id, CPU, time). */
-  private void trace(char kind, Sc sc) {
-    long h = traceHash;
-    h = (h ^ kind) * 0x100_0000_01b3L;
-    h = (h ^ sc.ec.id) * 0x100_0000_01b3L;
-    h = (h ^ sc.cpu.id) * 0x100_0000_01b3L;
-    h = (h ^ now()) * 0x100_0000_01b3L;
-    traceHash = h;
-    traceEvents++;
-    List<String> log = traceLog;
-    if (log != null) {
-      log.add(kind + " ec" + sc.ec.id + " cpu" + sc.cpu.id + " t" + now());
+  private void trace(Kind kind, Sc sc) {
+    trace(kind, sc.ec.id, sc.cpu.id, 0);
+  }
+
+  /**
+   * Records a step of the trace: folds it into the trace hash (FNV-1a over kind, EC, CPU, time and
+   * detail) and hands it to the trace sink, if there is one. Takes the scheduler lock (reentrantly), so
+   * steps from any thread are totally ordered.
+   */
+  void trace(Kind kind, long ec, int cpu, long detail) {
+    lock.lock();
+    try {
+      long now = now();
+      long h = traceHash;
+      h = (h ^ kind.name().hashCode()) * 0x100_0000_01b3L; // String.hashCode is specified: stable
+      h = (h ^ ec) * 0x100_0000_01b3L;
+      h = (h ^ cpu) * 0x100_0000_01b3L;
+      h = (h ^ now) * 0x100_0000_01b3L;
+      h = (h ^ detail) * 0x100_0000_01b3L;
+      traceHash = h;
+      traceEvents++;
+      TraceSink sink = traceSink;
+      if (sink != null) {
+        sink.record(new TraceEvent(now, cpu, ec, kind, detail));
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -399,9 +510,5 @@ final class Scheduler {
     } finally {
       lock.unlock();
     }
-  }
-
-  ReentrantLock lock() {
-    return lock;
   }
 }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 final class Sm extends Kobject implements Blocker {
   /** The GSI this semaphore signals, or -1 for an ordinary semaphore. */
   final int gsi;
+  /** For an interrupt semaphore: the CPU its GSI is routed to ({@code assign_gsi}); the boot CPU at first. */
+  volatile int routedCpu;
   /** An unsigned machine word, as in NOVA: 2^64 - 1 is a count, not -1. */
   private long counter;
   private final ArrayDeque<Ec> waiters = new ArrayDeque<>();

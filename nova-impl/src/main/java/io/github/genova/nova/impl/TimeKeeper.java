@@ -1,6 +1,5 @@
 package io.github.genova.nova.impl;
 
-import io.github.genova.nova.api.Status;
 import io.github.genova.platform.Clock;
 import io.github.genova.platform.VirtualClock;
 import java.util.TreeSet;
@@ -76,9 +75,7 @@ final class TimeKeeper {
         due.ec().timeout = null;
         nextDeadline = timeouts.isEmpty() ? Long.MAX_VALUE : timeouts.first().deadline();
       }
-      if (due.ec().cancelBlocking()) {
-        due.ec().wake(Status.TIMEOUT);
-      }
+      due.ec().timeOut();
     }
   }
 
