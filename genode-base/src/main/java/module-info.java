@@ -5,4 +5,10 @@
 module io.github.genova.genode.base {
   requires static transitive org.jspecify;
   requires transitive io.github.genova.nova.api;
+
+  exports io.github.genova.genode.base.cap;
+  exports io.github.genova.genode.base.env;
+  exports io.github.genova.genode.base.log;
+  exports io.github.genova.genode.base.nova;
+  exports io.github.genova.genode.base.rpc;
 }
