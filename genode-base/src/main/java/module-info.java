@@ -11,4 +11,7 @@ module io.github.genova.genode.base {
   exports io.github.genova.genode.base.log;
   exports io.github.genova.genode.base.nova;
   exports io.github.genova.genode.base.rpc;
+  exports io.github.genova.genode.base.signal;
+  exports io.github.genova.genode.base.sync;
+  exports io.github.genova.genode.base.thread;
 }

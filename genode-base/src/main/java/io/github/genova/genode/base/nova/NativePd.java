@@ -156,9 +156,12 @@ public final class NativePd {
     return sc;
   }
 
-  /** Creates a portal at {@code sel} to local EC {@code ec} (no exception state, entry {@code ip}). */
+  /**
+   * Creates a portal at {@code sel} to local EC {@code ec} (no exception state, entry {@code ip}), callable
+   * from every CPU (the cross-CPU right of Genode's NOVA fork).
+   */
   public void createPortal(long sel, long ec, long ip) {
-    check(gate().createPt(sel, pd, ec, 0, ip), "create_pt");
+    check(gate().createPt(sel, pd, ec, 0, ip, true), "create_pt");
   }
 
   /** Sets the portal id of portal {@code pt}. */
