@@ -42,6 +42,13 @@ final class RegistryParent {
     }, component);
   }
 
+  /** Publishes {@code cap} (a selector of the parent) under {@code name}. */
+  void publish(String name, Capability<?> cap) {
+    synchronized (names) {
+      names.put(name, cap.cast());
+    }
+  }
+
   /** Waits until {@code n} more announcements arrived. */
   void awaitAnnouncements(int n) {
     for (int i = 0; i < n; i++) {
