@@ -8,6 +8,7 @@ import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.nova.StackArea;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.Status;
 
 /**
  * The environment of a component: its protection domain (with the selector allocator and stack area),
@@ -58,7 +59,7 @@ public final class Env {
     stackArea.alloc(); // slot 0: the main thread
     NativePd pd = NativePd.bootstrap(gate, pdSel, selectors, stackArea, log);
     long sm = selectors.alloc();
-    if (gate.createSm(sm, pdSel, 0) != io.github.genova.nova.api.Status.SUCCESS) {
+    if (gate.createSm(sm, pdSel, 0) != Status.SUCCESS) {
       throw new IllegalStateException("cannot create the main thread's blocking semaphore");
     }
     NativeThread main = new NativeThread(pd, gate, ec, sm, "main");

@@ -1,5 +1,6 @@
 package io.github.genova.genode.base.nova;
 
+import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.cap.SelectorAllocator;
 import io.github.genova.genode.base.log.Log;
 import io.github.genova.nova.api.Crd;
@@ -167,6 +168,18 @@ public final class NativePd {
   /** Sets the portal id of portal {@code pt}. */
   public void setPortalId(long pt, long id) {
     check(gate().ptCtrl(pt, id), "pt_ctrl");
+  }
+
+  /**
+   * Releases a capability this PD received and no longer needs: revokes it from this PD (and whatever was
+   * delegated from it) and frees its selector. The invalid capability is ignored.
+   */
+  public void release(Capability<?> cap) {
+    if (!cap.valid()) {
+      return;
+    }
+    revoke(cap.selector());
+    selectors.free(cap.selector());
   }
 
   /** Revokes the capability at {@code sel} from this PD and everyone it was delegated to. */

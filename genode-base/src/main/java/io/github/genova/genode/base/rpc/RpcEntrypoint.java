@@ -29,6 +29,14 @@ import org.jspecify.annotations.Nullable;
  * entrypoint's private cleanup portal, which the local EC serves only after the dispatch in flight, so it
  * returns once no dispatch of the object is running.
  *
+ * <p>A function that throws an exception it does not declare is not reflected to the client: the error is
+ * logged and the exception ends the entrypoint's EC, as an uncaught exception ends a Genode thread.
+ *
+ * <p>Capabilities the entrypoint receives by delegation occupy selectors of a 4-selector receive window
+ * that moves to fresh selectors once server code took one; those selectors then belong to the capability
+ * handed out, and stay allocated until the component {@linkplain NativePd#release releases} it (Genode
+ * counts references to selectors; Java code releases explicitly).
+ *
  * <p>Managing and dissolving are done by threads of the entrypoint's PD (they create and revoke kernel
  * objects); they are thread-safe. Requests that arrive before {@link #activate()} of an entrypoint created
  * with {@code startOnConstruction = false} wait.
@@ -274,7 +282,16 @@ public final class RpcEntrypoint implements AutoCloseable {
     if (e == null) {
       msg.beginReply(RpcExceptionCode.INVALID_OBJECT);
     } else {
-      long code = e.dispatcher().dispatch(e.object(), opcode == (int) opcode ? (int) opcode : -1, msg);
+      long code;
+      try {
+        code = e.dispatcher().dispatch(e.object(), opcode == (int) opcode ? (int) opcode : -1, msg);
+      } catch (RuntimeException unlisted) {
+        // Not a declared exception: not reflected. As an uncaught exception ends a Genode thread, it ends
+        // this entrypoint's EC (the kernel kills it; callers get the invalid-object outcome from now on).
+        pd.log().error("entrypoint '" + name + "': opcode " + opcode + " of " + e.object().getClass().getName()
+            + " threw " + unlisted);
+        throw unlisted;
+      }
       if (code == RpcExceptionCode.INVALID_OPCODE) {
         pd.log().error("invalid opcode " + opcode);
         msg.beginReply(RpcExceptionCode.INVALID_OPCODE);

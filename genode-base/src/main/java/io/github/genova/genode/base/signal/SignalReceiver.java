@@ -5,7 +5,9 @@ import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.sync.Semaphore;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +56,7 @@ public final class SignalReceiver implements AutoCloseable {
 
   private final RpcEntrypoint ep;
   private final IdentityHashMap<SignalContext, Slot> slots = new IdentityHashMap<>();
+  private final List<Slot> managed = new ArrayList<>();
   private final ArrayDeque<Slot> pending = new ArrayDeque<>();
   private final Semaphore available = new Semaphore(0);
 
@@ -76,6 +79,7 @@ public final class SignalReceiver implements AutoCloseable {
     Slot slot = new Slot(context);
     synchronized (this) {
       slots.put(context, slot);
+      managed.add(slot);
     }
     return slot.cap;
   }
@@ -88,6 +92,7 @@ public final class SignalReceiver implements AutoCloseable {
       if (slot == null) {
         return;
       }
+      managed.remove(slot);
       slot.dissolved = true;
       pending.remove(slot);
     }
@@ -142,11 +147,12 @@ public final class SignalReceiver implements AutoCloseable {
   /** Dissolves every context and destroys the signal entrypoint. */
   @Override
   public void close() {
+    List<Slot> left;
     synchronized (this) {
-      for (Slot s : pending) {
-        s.dissolved = true;
-      }
-      pending.clear();
+      left = List.copyOf(managed);
+    }
+    for (Slot s : left) {
+      dissolve(s.context);
     }
     ep.close();
   }

@@ -306,4 +306,26 @@ class EntrypointTest {
     });
     assertThat(server.get()).isSameAs(client.get());
   }
+
+  @Test
+  void anUndeclaredExceptionIsNotReflectedItEndsTheEntrypoint() {
+    GenodeKernel k = new GenodeKernel();
+    k.run(env -> {
+      RpcEntrypoint ep = new RpcEntrypoint(env.pd(), "fragile", 0);
+      Capability<Calculator> cap = ep.manage(Calculator.class, new RpcTest.CalculatorImpl() {
+        @Override
+        public int add(int a, int b) {
+          throw new IllegalStateException("bug in the server");
+        }
+      });
+      Calculator c = RpcInterface.of(Calculator.class).client(cap);
+      assertThatThrownBy(() -> c.add(1, 2)).isInstanceOf(IpcError.class);
+      assertThatThrownBy(() -> c.add(1, 2)).isInstanceOf(IpcError.class);
+      // The component's main entrypoint is unaffected.
+      assertThat(RpcInterface.of(Calculator.class).client(env.ep().manage(Calculator.class, new Counter())).add(1, 2))
+          .isEqualTo(3);
+    });
+    assertThat(k.log).anyMatch(l -> l.startsWith("[root] Error: entrypoint 'fragile': opcode 0")
+        && l.contains("bug in the server"));
+  }
 }
