@@ -172,13 +172,7 @@ class EntrypointTest {
           }
         };
         Capability<Object> capX = server.ep().manage(Calculator.class, x).cast();
-        Capability<Object> capY = server.ep().manage(Caps.class, new Caps() {
-          @Override
-          public int five(Capability<Object> a, Capability<Object> b, Capability<Object> c, Capability<Object> d,
-              Capability<Object> e) {
-            return 0;
-          }
-
+        Capability<Object> capY = server.ep().manage(Caps.class, new CapsAdapter() {
           @Override
           public String three(Capability<Object> a, Capability<Object> b, Capability<Object> c) {
             StringBuilder s = new StringBuilder();

@@ -246,7 +246,7 @@ class RpcTest {
     GenodeKernel k = new GenodeKernel();
     AtomicReference<Integer> valid = new AtomicReference<>();
     k.run(env -> {
-      Capability<Caps> caps = env.ep().manage(Caps.class, new Caps() {
+      Capability<Caps> caps = env.ep().manage(Caps.class, new CapsAdapter() {
         @Override
         public int five(Capability<Object> a, Capability<Object> b, Capability<Object> c, Capability<Object> d,
             Capability<Object> e) {
@@ -256,16 +256,6 @@ class RpcTest {
             mask |= all.get(i).valid() ? 1 << i : 0;
           }
           return mask;
-        }
-
-        @Override
-        public String three(Capability<Object> a, Capability<Object> b, Capability<Object> c) {
-          return "";
-        }
-
-        @Override
-        public Capability<Object> give() {
-          return Capability.invalid();
         }
       });
       Capability<Object> some = Capability.of(env.pd().createSemaphore(0));
@@ -338,13 +328,7 @@ class RpcTest {
     AtomicReference<String> seen = new AtomicReference<>();
     new GenodeKernel().run(env -> {
       Object[] local = new Object[1];
-      Capability<Caps> caps = env.ep().manage(Caps.class, new Caps() {
-        @Override
-        public int five(Capability<Object> a, Capability<Object> b, Capability<Object> c, Capability<Object> d,
-            Capability<Object> e) {
-          return 0;
-        }
-
+      Capability<Caps> caps = env.ep().manage(Caps.class, new CapsAdapter() {
         @Override
         public String three(Capability<Object> a, Capability<Object> b, Capability<Object> c) {
           StringBuilder s = new StringBuilder();
@@ -352,11 +336,6 @@ class RpcTest {
             s.append(!x.valid() ? 0 : local[0].equals(env.ep().apply(x)) ? 2 : 1);
           }
           return s.toString();
-        }
-
-        @Override
-        public Capability<Object> give() {
-          return Capability.invalid();
         }
       });
       local[0] = new CalculatorImpl();
