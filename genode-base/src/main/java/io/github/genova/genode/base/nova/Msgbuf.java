@@ -8,6 +8,7 @@ import io.github.genova.nova.api.Utcb;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The message buffer of one native thread: a cursor that marshals an RPC message straight into the
@@ -160,6 +161,7 @@ public final class Msgbuf {
    * boundary) to {@code bound} bytes including the NUL.
    */
   public void putString(String s, int bound) {
+    Objects.requireNonNull(s, "an RPC string argument is never null");
     int at = pos;
     long bytes = DATA + 8L * (at + 1);
     int limit = bound - 1;
@@ -222,6 +224,7 @@ public final class Msgbuf {
 
   /** Puts a byte buffer as a size word and its bytes, truncated to {@code bound} bytes. */
   public void putBytes(byte[] b, int bound) {
+    Objects.requireNonNull(b, "an RPC byte-buffer argument is never null (send an empty one)");
     int n = Math.min(b.length, bound);
     int at = checkPut(1 + words(n));
     page.set(WORD, DATA + 8L * at, n);
@@ -255,6 +258,7 @@ public final class Msgbuf {
    * invalid).
    */
   public void putCap(Capability<?> cap) {
+    Objects.requireNonNull(cap, "an RPC capability argument is never null (send Capability.invalid())");
     if (caps == MAX_CAPS) {
       thread.pd().log().error("message buffer overflow: more than " + MAX_CAPS + " capabilities, dropping " + cap);
       return;

@@ -167,6 +167,8 @@ public final class RpcEntrypoint implements AutoCloseable {
   /**
    * Dissolves {@code object}: later calls get the invalid-object outcome and never run server code; returns
    * once a dispatch of it in flight has finished. Dissolving an object that is not managed does nothing.
+   * The object's selector is freed and may later name another object: this PD must not keep using
+   * capabilities of dissolved objects (Genode guards that with selector reference counts).
    */
   public void dissolve(Object object) {
     Entry entry;

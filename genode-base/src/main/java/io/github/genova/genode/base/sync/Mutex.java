@@ -17,8 +17,7 @@ public final class Mutex {
   public void acquire() {
     NativeThread me = NativeThread.current();
     if (lock.isOwner(me)) {
-      me.pd().log().error("deadlock ahead, mutex " + Integer.toHexString(System.identityHashCode(this))
-          + " is already held by " + me);
+      me.pd().log().error("deadlock ahead: " + me + " acquires a mutex it already holds");
     }
     lock.lock();
   }
