@@ -322,4 +322,50 @@ class EntrypointTest {
     assertThat(k.log).anyMatch(l -> l.startsWith("[root] Error: entrypoint 'fragile': opcode 0")
         && l.contains("bug in the server"));
   }
+
+  @Test
+  void closingAnEntrypointWithObjectsLeftWarnsAndDissolvesThem() {
+    GenodeKernel k = new GenodeKernel();
+    k.run(env -> {
+      RpcEntrypoint ep = new RpcEntrypoint(env.pd(), "short-lived", 0);
+      Capability<Calculator> cap = ep.manage(Calculator.class, new Counter());
+      ep.close();
+      assertThatThrownBy(() -> RpcInterface.of(Calculator.class).client(cap).add(1, 2)).isInstanceOf(IpcError.class);
+    });
+    assertThat(k.log).anyMatch(l -> l.contains("Warning: entrypoint 'short-lived': object pool not empty"));
+  }
+
+  @Test
+  void delegatedCapabilitiesMoveTheReceiveWindowAndReleasedOnesFreeTheirSelectors() {
+    GenodeKernel k = new GenodeKernel();
+    List<Long> serverInUse = Collections.synchronizedList(new ArrayList<>());
+    List<Boolean> valid = Collections.synchronizedList(new ArrayList<>());
+    k.run(env -> {
+      RegistryParent parent = new RegistryParent(env, k.sink());
+      parent.start("server", 0, server -> {
+        Capability<Object> caps = server.ep().manage(Caps.class, new CapsAdapter() {
+          @Override
+          public String three(Capability<Object> a, Capability<Object> b, Capability<Object> c) {
+            valid.add(a.valid() && !b.valid() && !c.valid());
+            // The delegated semaphore works here, then goes back.
+            valid.add(NativeThread.current().gate().smUp(a.selector()) == Status.SUCCESS);
+            server.pd().release(a);
+            serverInUse.add((long) server.pd().selectors().inUse());
+            return "";
+          }
+        }).cast();
+        RegistryParent.registry(server).announce("caps", caps);
+      });
+      parent.awaitAnnouncements(1);
+      Caps caps = RpcInterface.of(Caps.class).client(parent.lookup("caps").cast());
+      for (int i = 0; i < 20; i++) {
+        Capability<Object> sm = Capability.of(env.pd().createSemaphore(0));
+        caps.three(sm, Capability.invalid(), Capability.invalid());
+        assertThat(NativeThread.current().gate().smDown(sm.selector(), false, 0)).isEqualTo(Status.SUCCESS);
+      }
+    });
+    assertThat(valid).hasSize(40).containsOnly(true);
+    // Each call moved the window to fresh selectors; released ones came back, so usage stays flat.
+    assertThat(serverInUse.get(19)).isLessThanOrEqualTo(serverInUse.get(1) + 4);
+  }
 }

@@ -27,17 +27,13 @@ final class RegistryParent {
     return launcher.start(name, cpu, Registry.class, new Registry() {
       @Override
       public void announce(String n, Capability<Object> cap) {
-        synchronized (names) {
-          names.put(n, cap);
-        }
+        publish(n, cap);
         announced.up();
       }
 
       @Override
       public Capability<Object> lookup(String n) {
-        synchronized (names) {
-          return names.getOrDefault(n, Capability.invalid());
-        }
+        return RegistryParent.this.lookup(n);
       }
     }, component);
   }
@@ -46,6 +42,13 @@ final class RegistryParent {
   void publish(String name, Capability<?> cap) {
     synchronized (names) {
       names.put(name, cap.cast());
+    }
+  }
+
+  /** Returns what was announced or published under {@code name}, or the invalid capability. */
+  Capability<Object> lookup(String name) {
+    synchronized (names) {
+      return names.getOrDefault(name, Capability.invalid());
     }
   }
 
