@@ -50,7 +50,8 @@ final class RpcClassGenerator {
   private static ClassFile classFile(Class<?> iface) {
     ClassHierarchyResolver resolver = ClassHierarchyResolver.defaultResolver()
         .orElse(ClassHierarchyResolver.ofClassLoading(RpcClassGenerator.class.getClassLoader()))
-        .orElse(ClassHierarchyResolver.ofClassLoading(iface.getClassLoader()));
+        .orElse(ClassHierarchyResolver.ofClassLoading(iface.getClassLoader() != null
+            ? iface.getClassLoader() : ClassLoader.getPlatformClassLoader()));
     return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver));
   }
 
