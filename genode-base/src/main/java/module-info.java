@@ -6,6 +6,14 @@ module io.github.genova.genode.base {
   requires static transitive org.jspecify;
   requires transitive io.github.genova.nova.api;
 
+  exports io.github.genova.genode.base.cap;
+  exports io.github.genova.genode.base.env;
+  exports io.github.genova.genode.base.log;
+  exports io.github.genova.genode.base.nova;
   exports io.github.genova.genode.base.quota;
+  exports io.github.genova.genode.base.rpc;
   exports io.github.genova.genode.base.session;
+  exports io.github.genova.genode.base.signal;
+  exports io.github.genova.genode.base.sync;
+  exports io.github.genova.genode.base.thread;
 }

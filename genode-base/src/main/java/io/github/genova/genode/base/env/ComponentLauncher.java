@@ -1,0 +1,133 @@
+package io.github.genova.genode.base.env;
+
+import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.base.nova.NativePd;
+import io.github.genova.genode.base.nova.NativeThread;
+import io.github.genova.genode.base.nova.StackArea;
+import io.github.genova.nova.api.Crd;
+import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.Perm;
+import io.github.genova.nova.api.Qpd;
+import io.github.genova.nova.api.Status;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts components in new protection domains, as a parent: the bootstrap until core's PD and CPU
+ * services take over. For a child it prepares an initial window of 32 selectors in its own PD — the
+ * STARTUP portal (0x1e), the child's parent capability (0x1a, a portal of an RPC object of the parent's
+ * choosing), and the child's own PD capability (0x1b) — creates the PD so that the window becomes the
+ * child's selectors 0..31 (NOVA's {@code create_pd} delegates it), then the child's first global EC and
+ * its SC. The child's code then builds its {@link Env} and runs {@link Component#construct}.
+ */
+public final class ComponentLauncher {
+  /** A started component as its parent sees it. */
+  public static final class Child {
+    private final String name;
+    private final long window;
+    private final long pd;
+    private final long ec;
+    private final long sc;
+
+    private Child(String name, long window, long pd, long ec, long sc) {
+      this.name = name;
+      this.window = window;
+      this.pd = pd;
+      this.ec = ec;
+      this.sc = sc;
+    }
+
+    /** Returns the child's name. */
+    public String name() {
+      return name;
+    }
+
+    /** Returns the parent's selector of the child's PD. */
+    public long pd() {
+      return pd;
+    }
+
+    /** Returns the parent's selector of the child's main EC. */
+    public long ec() {
+      return ec;
+    }
+
+    /** Returns the parent's selector of the child's main SC. */
+    public long sc() {
+      return sc;
+    }
+
+    /** Returns the first selector of the child's initial window in the parent's PD. */
+    public long window() {
+      return window;
+    }
+  }
+
+  private final Env env;
+  private final Consumer<String> logSink;
+
+  /**
+   * Creates a launcher for the parent {@code env}; children log to {@code logSink} with label {@code <parent
+   * label> -> <child name>}.
+   */
+  public ComponentLauncher(Env env, Consumer<String> logSink) {
+    this.env = env;
+    this.logSink = logSink;
+  }
+
+  /**
+   * Starts component {@code name} on {@code cpu}. Called by a thread of the parent.
+   *
+   * @param parentInterface the RPC interface of the child's parent capability
+   * @param parentObject the RPC object behind it, served by the parent's entrypoint (one per child)
+   * @param component the child's code
+   */
+  public <P> Child start(String name, int cpu, Class<P> parentInterface, P parentObject, Component component) {
+    NativePd pd = env.pd();
+    long window = pd.selectors().alloc(NativePd.EVENT_WINDOW_ORDER);
+    pd.createStartupPortal(window + NativePd.PT_SEL_STARTUP);
+    env.ep().manageAt(parentInterface, parentObject, window + NativePd.PT_SEL_PARENT);
+    Hypercalls gate = NativeThread.current().gate();
+    long childPd = window + NativePd.PD_SEL;
+    check(gate.createPd(childPd, pd.selector(), Crd.object(window, NativePd.EVENT_WINDOW_ORDER, Perm.ALL)),
+        "create_pd " + name);
+    Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
+    long ec = pd.selectors().alloc();
+    check(gate.createEc(ec, childPd, cpu, StackArea.utcbAddress(0), StackArea.stackTop(0), 0, true,
+        (self, ip, arg) -> run(self, log, component)), "create_ec " + name);
+    long sc = pd.selectors().alloc();
+    check(gate.createSc(sc, pd.selector(), ec, Qpd.DEFAULT), "create_sc " + name);
+    return new Child(name, window, childPd, ec, sc);
+  }
+
+  private static void run(Hypercalls self, Log log, Component component) {
+    Env env = Env.bootstrap(self, NativePd.PD_SEL, Capability.INVALID_SELECTOR, Env.FIRST_FREE_SELECTOR,
+        Capability.of(NativePd.PT_SEL_PARENT), log);
+    try {
+      component.construct(env);
+    } catch (RuntimeException e) {
+      log.error("component construction failed: " + e);
+      throw e;
+    }
+  }
+
+  /**
+   * Destroys {@code child}: revokes its PD, which takes its ECs, portals and semaphores with it, and dissolves
+   * its parent capability.
+   */
+  public void kill(Child child, @Nullable Object parentObject) {
+    if (parentObject != null) {
+      env.ep().dissolve(parentObject);
+    }
+    env.pd().revoke(child.ec());
+    env.pd().revoke(child.sc());
+    env.pd().revoke(child.pd());
+  }
+
+  private static void check(Status status, String what) {
+    if (status != Status.SUCCESS) {
+      throw new IllegalStateException(what + " failed: " + status);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.genova.genode.base.log;
+
+import java.util.function.Consumer;
+
+/**
+ * A component's log: formats lines as Genode does ({@code [label] text}; warnings and errors with the
+ * {@code Warning: } / {@code Error: } prefix) and hands each complete line to a sink. Thread-safe as far
+ * as the sink is.
+ */
+public final class Log {
+  private final String label;
+  private final Consumer<String> sink;
+
+  /**
+   * Creates a log for the component labelled {@code label} writing complete lines to {@code sink}.
+   *
+   * @param label the component's label chain, e.g. {@code init -> server}
+   */
+  public Log(String label, Consumer<String> sink) {
+    this.label = label;
+    this.sink = sink;
+  }
+
+  /** A log that writes to standard error. */
+  public static Log stderr(String label) {
+    return new Log(label, System.err::println);
+  }
+
+  /** Returns the component's label. */
+  public String label() {
+    return label;
+  }
+
+  /** Logs {@code text}. */
+  public void log(String text) {
+    sink.accept("[" + label + "] " + text);
+  }
+
+  /** Logs {@code text} as a warning. */
+  public void warning(String text) {
+    log("Warning: " + text);
+  }
+
+  /** Logs {@code text} as an error. */
+  public void error(String text) {
+    log("Error: " + text);
+  }
+}
