@@ -6,4 +6,5 @@ module io.github.genova.x86platform {
   requires static transitive org.jspecify;
 
   exports io.github.genova.platform;
+  exports io.github.genova.platform.x86.asm;
 }
