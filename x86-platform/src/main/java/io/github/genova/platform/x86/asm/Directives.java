@@ -29,8 +29,10 @@ final class Directives {
   private static void data(Pass pass, int unitSize, java.util.List<Object> items) {
     for (Object item : items) {
       if (item instanceof String s) {
-        for (byte b : s.getBytes(StandardCharsets.ISO_8859_1)) {
-          pass.emit(b & 0xFF, unitSize);
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        pass.emit(bytes);
+        for (int pad = bytes.length; pad % unitSize != 0; pad++) {
+          pass.emit(0);
         }
       } else {
         long v = pass.value((Expression) item);

@@ -15,8 +15,8 @@ sealed interface Statement {
   record Org(Expression address) implements Statement {}
 
   /**
-   * {@code db}/{@code dw}/{@code dd}: data items of one unit size; strings give one unit per
-   * character.
+   * {@code db}/{@code dw}/{@code dd}: data items of one unit size; a string gives its bytes, padded
+   * with zeros to a whole number of units.
    */
   record Data(int unitSize, List<Object> items) implements Statement {}
 
