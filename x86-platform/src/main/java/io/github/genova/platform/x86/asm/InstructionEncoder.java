@@ -247,7 +247,7 @@ final class InstructionEncoder {
           modrm(n, dst);
         }
         immediate(v, 1);
-      } else if (pass.chooseShort(fitsSignedByte(v, size))) {
+      } else if (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size))) {
         prefixes(size, dst);
         pass.emit(0x83);
         modrm(n, dst);
@@ -406,7 +406,7 @@ final class InstructionEncoder {
       }
       long v = pass.value(imm.value());
       prefixes(size, null);
-      if (imm.size() == 1 || pass.chooseShort(fitsSignedByte(v, size))) {
+      if (imm.size() == 1 || (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size)))) {
         pass.emit(0x6A);
         immediate(v, 1);
       } else {
@@ -493,7 +493,7 @@ final class InstructionEncoder {
     int size = matchSizes(dst, src);
     long v = pass.value(imm.value());
     prefixes(size, src);
-    if (pass.chooseShort(fitsSignedByte(v, size))) {
+    if (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size))) {
       pass.emit(0x6B);
       modrm(gpr(dst).number, src);
       pass.emit(v, 1);

@@ -13,8 +13,16 @@ sealed interface Operand {
    * @param value the value
    * @param size the explicit size in bytes ({@code byte}/{@code word}/{@code dword}), 0 if none
    * @param distance {@code short}, {@code near} or {@code far} as written, or null
+   * @param strict whether {@code strict} was written: the immediate keeps its written size instead
+   *     of the shortest encoding
    */
-  record Imm(Expression value, int size, @Nullable String distance) implements Operand {}
+  record Imm(Expression value, int size, @Nullable String distance, boolean strict)
+      implements Operand {
+    /** Whether the written size forbids the sign-extended byte form for an operand of this size. */
+    boolean forbidsShortForm(int operandSize) {
+      return strict && size > 1 && size == operandSize;
+    }
+  }
 
   /**
    * A far pointer {@code segment:offset}, the target of a direct far jump or call.

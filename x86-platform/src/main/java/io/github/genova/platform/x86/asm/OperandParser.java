@@ -84,6 +84,7 @@ final class OperandParser {
   private Operand operand() {
     int size = 0;
     String distance = null;
+    boolean strict = false;
     while (in.peek().type() == Token.Type.IDENT) {
       String w = in.peek().text().toLowerCase(Locale.ROOT);
       int s = sizeKeyword(w);
@@ -91,7 +92,9 @@ final class OperandParser {
         size = s;
       } else if (w.equals("short") || w.equals("near") || w.equals("far")) {
         distance = w;
-      } else if (!w.equals("strict") && !w.equals("ptr")) {
+      } else if (w.equals("strict")) {
+        strict = true;
+      } else if (!w.equals("ptr")) {
         break;
       }
       in.next();
@@ -123,7 +126,7 @@ final class OperandParser {
       Expression offset = expression();
       return new Operand.FarPointer(value, offset, size);
     }
-    return new Operand.Imm(value, size, distance);
+    return new Operand.Imm(value, size, distance, strict);
   }
 
   private static boolean startsExpressionTail(Token t) {

@@ -28,6 +28,9 @@ class SdmEncodingTest {
           32 | add dword [ebx], 0x12345678      | 810378563412
           32 | add eax, -128                    | 83c080
           32 | add eax, 128                     | 0580000000
+          32 | add ebx, strict dword 1          | 81c301000000
+          32 | add ebx, dword 1                 | 83c301
+          16 | push strict word 1               | 680100
           16 | sub sp, 0x7f                     | 83ec7f
           32 | imul eax, ebx, 10                | 6bc30a
           32 | imul eax, ecx                    | 0fafc1
