@@ -825,14 +825,19 @@ display_combination:
     ret
 
 ; ----------------------------------------------------------------------------------- DISPI
-; Returns AX = DISPI register BX.
-dispi_read:
-    push dx
+; Selects DISPI register BX; returns DX = the data port.
+dispi_select:
     mov dx, DISPI_INDEX_PORT
     xchg ax, bx
     out dx, ax
     xchg ax, bx
     inc dx
+    ret
+
+; Returns AX = DISPI register BX.
+dispi_read:
+    push dx
+    call dispi_select
     in ax, dx
     pop dx
     ret
@@ -840,11 +845,7 @@ dispi_read:
 ; Writes AX to DISPI register BX.
 dispi_write:
     push dx
-    mov dx, DISPI_INDEX_PORT
-    xchg ax, bx
-    out dx, ax
-    xchg ax, bx
-    inc dx
+    call dispi_select
     out dx, ax
     pop dx
     ret

@@ -3,6 +3,7 @@ package io.github.genova.platform.firmware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.genova.platform.reference.Qemu;
 import io.github.genova.platform.x86.asm.Assembler;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.github.genova.platform.roms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.genova.platform.firmware.Qemu;
+import io.github.genova.platform.reference.Qemu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;

@@ -3,13 +3,9 @@
 ; protection faults (#GP) with their error codes: a selector beyond the GDT limit, a null SS, a null
 ; segment used for an access, a segment limit violation and a write to a read-only segment (the
 ; last three are skipped in reference runs under QEMU's TCG, which does not check them). The #GP and
-; #DE handlers check the faulting EIP and error code, then resume after the instruction.
+; #DE handlers check the faulting EIP (and the error code), then resume after the instruction.
 %include "rom-start.inc"
 
-EXPECT_EIP    equ 0x20000             ; where the next fault is expected
-EXPECT_ERROR  equ 0x20004             ; the error code it should push
-RESUME_EIP    equ 0x20008             ; where its handler continues
-FAULT_COUNT   equ 0x2000C
 SOFT_COUNT    equ 0x20010
 
 bits 32
@@ -26,7 +22,7 @@ test_main:
     mov cl, 0x8F
     call set_gate
     mov eax, 13
-    mov ebx, general_protection_handler
+    mov ebx, expected_fault_handler
     mov cl, 0x8E
     call set_gate
     mov eax, 0x30
@@ -34,6 +30,7 @@ test_main:
     mov cl, 0x8E
     call set_gate
     mov dword [FAULT_COUNT], 0
+    mov dword [FAULT_CS], SEL_CODE32
     mov dword [SOFT_COUNT], 0
     mov al, 0x11
     call progress
@@ -63,8 +60,8 @@ after_int3:
     call progress
 
     ; #DE: divide by zero is a fault, no error code
-    mov dword [EXPECT_EIP], divide
-    mov dword [RESUME_EIP], after_divide
+    mov dword [FAULT_EIP], divide
+    mov dword [FAULT_RESUME], after_divide
     xor edx, edx
     mov eax, 1
     xor ecx, ecx
@@ -80,9 +77,9 @@ after_divide:
     call progress
 
     ; #GP(selector): a selector beyond the GDT limit
-    mov dword [EXPECT_EIP], load_bad_selector
-    mov dword [EXPECT_ERROR], 0x0100
-    mov dword [RESUME_EIP], after_bad_selector
+    mov dword [FAULT_EIP], load_bad_selector
+    mov dword [FAULT_ERROR], 0x0100
+    mov dword [FAULT_RESUME], after_bad_selector
     mov ax, 0x0100
 load_bad_selector:
     mov ds, ax
@@ -95,9 +92,9 @@ after_bad_selector:
     jne fail
 
     ; #GP(0): a null selector in SS
-    mov dword [EXPECT_EIP], load_null_ss
-    mov dword [EXPECT_ERROR], 0
-    mov dword [RESUME_EIP], after_null_ss
+    mov dword [FAULT_EIP], load_null_ss
+    mov dword [FAULT_ERROR], 0
+    mov dword [FAULT_RESUME], after_null_ss
     xor eax, eax
 load_null_ss:
     mov ss, ax
@@ -111,8 +108,8 @@ after_null_ss:
     ; #GP(0): an access through a null segment register
     xor eax, eax
     mov gs, ax                      ; loading null into GS is allowed
-    mov dword [EXPECT_EIP], use_null_gs
-    mov dword [RESUME_EIP], after_null_gs
+    mov dword [FAULT_EIP], use_null_gs
+    mov dword [FAULT_RESUME], after_null_gs
 use_null_gs:
     mov eax, [gs:0x100]
     mov al, 0x89                    ; check 89h: an access through a null GS worked
@@ -123,8 +120,8 @@ after_null_gs:
     mov ax, SEL_DATA_20000
     mov fs, ax
     mov eax, [fs:0xFFC]             ; the last dword inside the limit is fine
-    mov dword [EXPECT_EIP], beyond_limit
-    mov dword [RESUME_EIP], after_beyond_limit
+    mov dword [FAULT_EIP], beyond_limit
+    mov dword [FAULT_RESUME], after_beyond_limit
 beyond_limit:
     mov eax, [fs:0xFFD]             ; its last byte is at 1000h: beyond the limit
     mov al, 0x8A                    ; check 8Ah: an access beyond the segment limit worked
@@ -135,8 +132,8 @@ after_beyond_limit:
     mov ax, SEL_READ_ONLY
     mov es, ax
     mov eax, [es:0x20000]           ; reading is fine
-    mov dword [EXPECT_EIP], write_read_only
-    mov dword [RESUME_EIP], after_write_read_only
+    mov dword [FAULT_EIP], write_read_only
+    mov dword [FAULT_RESUME], after_write_read_only
 write_read_only:
     mov [es:0x20100], eax
     mov al, 0x8B                    ; check 8Bh: a write through a read-only segment worked
@@ -175,39 +172,17 @@ breakpoint_handler:
     mov ebx, 0xB3
     iretd
 
-; #DE: no error code. Checks the faulting EIP, then resumes at RESUME_EIP.
+; #DE: no error code. Checks the faulting EIP, then resumes at FAULT_RESUME.
 divide_error_handler:
     push eax
-    mov eax, [EXPECT_EIP]
+    mov eax, [FAULT_EIP]
     cmp [esp + 4], eax
     mov al, 0x94                    ; check 94h: #DE saved the address of the div (a fault)
     jne fail
-    mov eax, [RESUME_EIP]
+    mov eax, [FAULT_RESUME]
     mov [esp + 4], eax
     inc dword [FAULT_COUNT]
     pop eax
-    iretd
-
-; #GP: checks the error code and the faulting EIP, then resumes at RESUME_EIP with a flat SS and DS.
-general_protection_handler:
-    push eax
-    push ds
-    mov ax, SEL_DATA32
-    mov ds, ax
-    mov eax, [EXPECT_ERROR]
-    cmp [esp + 8], eax
-    mov al, 0x95                    ; check 95h: the #GP error code is the expected one
-    jne fail
-    mov eax, [EXPECT_EIP]
-    cmp [esp + 12], eax
-    mov al, 0x96                    ; check 96h: #GP saved the address of the faulting instruction
-    jne fail
-    mov eax, [RESUME_EIP]
-    mov [esp + 12], eax
-    inc dword [FAULT_COUNT]
-    pop ds
-    pop eax
-    add esp, 4                      ; drop the error code
     iretd
 
 %include "rom-end.inc"

@@ -22,9 +22,7 @@ NOT_PRESENT_R   equ 0x32000       ; not present, first read
 READ_PAGE       equ 0x20000
 WRITE_PAGE      equ 0x21000
 
-EXPECT_CR2      equ 0x5F000
-EXPECT_ERROR    equ 0x5F004
-FAULT_COUNT     equ 0x5F008
+EXPECT_CR2      equ 0x5F000       ; with FAULT_ERROR and FAULT_COUNT of rom-start.inc
 
 bits 32
 test_main:
@@ -116,7 +114,7 @@ test_main:
 
     ; #PF: write to a page that is not present (error code 2: write, not present, supervisor)
     mov dword [EXPECT_CR2], NOT_PRESENT_W + 0x10
-    mov dword [EXPECT_ERROR], 2
+    mov dword [FAULT_ERROR], 2
     mov dword [NOT_PRESENT_W + 0x10], 0xABCD1234
     cmp dword [FAULT_COUNT], 1
     mov al, 0x89                    ; check 89h: the write faulted once and was retried
@@ -127,7 +125,7 @@ test_main:
 
     ; #PF: read from a page that is not present (error code 0)
     mov dword [EXPECT_CR2], NOT_PRESENT_R + 0x24
-    mov dword [EXPECT_ERROR], 0
+    mov dword [FAULT_ERROR], 0
     mov eax, [NOT_PRESENT_R + 0x24]
     cmp eax, 0x5A5A5A5A
     mov al, 0x8B                    ; check 8Bh: the retried read sees the data
@@ -135,7 +133,7 @@ test_main:
 
     ; #PF: write to a read-only page with CR0.WP set (error code 3: write, present, supervisor)
     mov dword [EXPECT_CR2], READ_ONLY + 0x8
-    mov dword [EXPECT_ERROR], 3
+    mov dword [FAULT_ERROR], 3
     mov dword [READ_ONLY + 0x8], 0x0F0F0F0F
     cmp dword [READ_ONLY + 0x8], 0x0F0F0F0F
     mov al, 0x8C                    ; check 8Ch: the write to the read-only page was retried
@@ -156,7 +154,7 @@ page_fault_handler:
     mov al, 0x90                    ; check 90h: CR2 holds the faulting linear address
     jne fail
     mov eax, [esp + 8]
-    cmp eax, [EXPECT_ERROR]
+    cmp eax, [FAULT_ERROR]
     mov al, 0x91                    ; check 91h: the page-fault error code is the expected one
     jne fail
     mov eax, cr2

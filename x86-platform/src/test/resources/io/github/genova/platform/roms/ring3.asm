@@ -9,10 +9,6 @@
 RING0_STACK   equ 0x6F000
 RING3_STACK   equ 0x5F000
 USER_DATA     equ 0x50000
-GP_COUNT      equ 0x20000
-EXPECT_EIP    equ 0x20004
-EXPECT_ERROR  equ 0x20008
-RESUME_EIP    equ 0x2000C
 SYSCALL       equ 0x40
 KERNEL_GATE   equ 0x41
 
@@ -27,7 +23,7 @@ test_main:
     call progress
     call init_idt
     mov eax, 13
-    mov ebx, general_protection_handler
+    mov ebx, expected_fault_handler
     mov cl, 0x8E
     call set_gate
     mov eax, SYSCALL
@@ -57,7 +53,8 @@ test_main:
     cmp ax, SEL_TSS
     mov al, 0x82                    ; check 82h: str reads back the TSS selector
     jne fail
-    mov dword [GP_COUNT], 0
+    mov dword [FAULT_COUNT], 0
+    mov dword [FAULT_CS], SEL_USER_CODE
     mov al, 0x11
     call progress
 
@@ -106,31 +103,31 @@ after_syscall:
     jne user_fail
 
     ; privileged instructions and gates raise #GP; the handler resumes at the label after each
-    mov dword [EXPECT_ERROR], 0
-    mov dword [EXPECT_EIP], user_cli
-    mov dword [RESUME_EIP], after_cli
+    mov dword [FAULT_ERROR], 0
+    mov dword [FAULT_EIP], user_cli
+    mov dword [FAULT_RESUME], after_cli
 user_cli:
     cli
 after_cli:
-    mov dword [EXPECT_EIP], user_out
-    mov dword [RESUME_EIP], after_out
+    mov dword [FAULT_EIP], user_out
+    mov dword [FAULT_RESUME], after_out
 user_out:
     out POST_PORT, al
 after_out:
-    mov dword [EXPECT_EIP], user_hlt
-    mov dword [RESUME_EIP], after_hlt
+    mov dword [FAULT_EIP], user_hlt
+    mov dword [FAULT_RESUME], after_hlt
 user_hlt:
     hlt
 after_hlt:
-    mov dword [EXPECT_ERROR], KERNEL_GATE * 8 + 2   ; IDT bit set: the gate's DPL is too low
-    mov dword [EXPECT_EIP], user_gate
-    mov dword [RESUME_EIP], after_gate
+    mov dword [FAULT_ERROR], KERNEL_GATE * 8 + 2   ; IDT bit set: the gate's DPL is too low
+    mov dword [FAULT_EIP], user_gate
+    mov dword [FAULT_RESUME], after_gate
 user_gate:
     int KERNEL_GATE
 after_gate:
-    mov dword [EXPECT_ERROR], SEL_DATA32
-    mov dword [EXPECT_EIP], user_load
-    mov dword [RESUME_EIP], after_load
+    mov dword [FAULT_ERROR], SEL_DATA32
+    mov dword [FAULT_EIP], user_load
+    mov dword [FAULT_RESUME], after_load
     mov ax, SEL_DATA32
 user_load:
     mov fs, ax
@@ -192,36 +189,11 @@ syscall_handler:
     mov ds, ax
     mov es, ax
     mov esp, STACK_TOP
-    cmp dword [GP_COUNT], 5
+    cmp dword [FAULT_COUNT], 5
     mov al, 0x97                    ; check 97h: five #GP faults came from ring 3
     jne fail
     mov al, 0x13
     call progress
     jmp pass
-
-; #GP from ring 3: checks error code, faulting CS:EIP, then resumes ring 3 at RESUME_EIP.
-general_protection_handler:
-    push ds
-    push eax
-    mov ax, SEL_DATA32
-    mov ds, ax
-    mov eax, [esp + 8]
-    cmp eax, [EXPECT_ERROR]
-    mov al, 0x98                    ; check 98h: the #GP error code is the expected one
-    jne fail
-    mov eax, [esp + 12]
-    cmp eax, [EXPECT_EIP]
-    mov al, 0x99                    ; check 99h: #GP saved the address of the faulting instruction
-    jne fail
-    cmp dword [esp + 16], SEL_USER_CODE
-    mov al, 0x9A                    ; check 9Ah: the fault came from ring 3
-    jne fail
-    mov eax, [RESUME_EIP]
-    mov [esp + 12], eax
-    inc dword [GP_COUNT]
-    pop eax
-    pop ds
-    add esp, 4                      ; drop the error code
-    iretd
 
 %include "rom-end.inc"

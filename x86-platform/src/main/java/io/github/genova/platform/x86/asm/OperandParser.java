@@ -20,24 +20,27 @@ final class OperandParser {
 
   /** An expression that must be a constant without symbols, such as the argument of bits. */
   long constant() {
-    Expression e = expression();
-    return e.evaluate(
-        new Expression.Scope() {
-          @Override
-          public long symbol(String name) {
-            throw new SyntaxError("'" + name + "' is not allowed here: a constant is needed");
-          }
+    return expression().evaluate(constantScope("a constant is needed here"));
+  }
 
-          @Override
-          public long here() {
-            throw new SyntaxError("'$' is not allowed here: a constant is needed");
-          }
+  /** A scope for expressions that must not use symbols or {@code $}: each use is an error. */
+  private static Expression.Scope constantScope(String why) {
+    return new Expression.Scope() {
+      @Override
+      public long symbol(String name) {
+        throw new SyntaxError("'" + name + "' is not allowed: " + why);
+      }
 
-          @Override
-          public long start() {
-            throw new SyntaxError("'$$' is not allowed here: a constant is needed");
-          }
-        });
+      @Override
+      public long here() {
+        throw new SyntaxError("'$' is not allowed: " + why);
+      }
+
+      @Override
+      public long start() {
+        throw new SyntaxError("'$$' is not allowed: " + why);
+      }
+    };
   }
 
   /** The items of db/dw/dd: expressions and strings, separated by commas. */
@@ -236,22 +239,7 @@ final class OperandParser {
   }
 
   private static final Expression.Scope NO_SYMBOLS_FOR_SCALE =
-      new Expression.Scope() {
-        @Override
-        public long symbol(String name) {
-          throw new SyntaxError("an index scale must be a constant, not '" + name + "'");
-        }
-
-        @Override
-        public long here() {
-          throw new SyntaxError("an index scale must be a constant");
-        }
-
-        @Override
-        public long start() {
-          throw new SyntaxError("an index scale must be a constant");
-        }
-      };
+      constantScope("an index scale must be a constant");
 
   private static boolean containsRegister(Expression e) {
     return switch (e) {

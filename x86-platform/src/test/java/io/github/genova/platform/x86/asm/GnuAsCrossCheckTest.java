@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.genova.platform.reference.HostTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class GnuAsCrossCheckTest {
   @Test
   void corpusMatchesGnuAsByteForByte(@TempDir Path dir) throws Exception {
     assumeTrue(
-        tool("as") && tool("objcopy"),
+        HostTool.runs("as", "--version") && HostTool.runs("objcopy", "--version"),
         "GNU as and objcopy are not installed: skipping the binutils cross-check");
     String corpus = resource("encoding-corpus.asm");
     List<String> lines = corpus.lines().toList();
@@ -139,19 +140,6 @@ class GnuAsCrossCheckTest {
       fail("%s did not finish", command[0]);
     }
     assertThat(p.exitValue()).as("%s failed:%n%s", String.join(" ", command), output).isZero();
-  }
-
-  private static boolean tool(String name) {
-    try {
-      Process p = new ProcessBuilder(name, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static String resource(String name) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.genova.platform.firmware;
+package io.github.genova.platform.reference;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,16 +23,7 @@ public final class Qemu {
 
   /** Whether {@code qemu-system-i386} can be started. */
   public static boolean available() {
-    try {
-      Process p = new ProcessBuilder("qemu-system-i386", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return HostTool.runs("qemu-system-i386", "--version");
   }
 
   /**
