@@ -1,7 +1,6 @@
 package io.github.genova.platform.x86.asm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,13 +168,13 @@ final class OperandParser {
   /** Splits an address expression into base, index*scale and a displacement. */
   private static Operand.Mem linearize(
       int size, @Nullable Register segment, Expression address, boolean far) {
-    Map<Register, Long> registers = new LinkedHashMap<>();
+    List<Map.Entry<Register, Long>> registers = new ArrayList<>();
     List<Expression> displacement = new ArrayList<>();
     collect(address, 1, registers, displacement);
     Register base = null;
     Register index = null;
     int scale = 1;
-    for (Map.Entry<Register, Long> e : registers.entrySet()) {
+    for (Map.Entry<Register, Long> e : registers) {
       Register r = e.getKey();
       long factor = e.getValue();
       if (factor == 0) {
@@ -204,12 +203,15 @@ final class OperandParser {
   }
 
   private static void collect(
-      Expression e, long sign, Map<Register, Long> registers, List<Expression> displacement) {
+      Expression e,
+      long sign,
+      List<Map.Entry<Register, Long>> registers,
+      List<Expression> displacement) {
     if (e instanceof Expression.Reg(Register r)) {
       if (sign != 1) {
         throw new SyntaxError("invalid effective address: register " + r + " cannot be subtracted");
       }
-      registers.merge(r, 1L, Long::sum);
+      registers.add(Map.entry(r, 1L));
       return;
     }
     if (e instanceof Expression.Binary(String op, Expression l, Expression r)
@@ -223,7 +225,7 @@ final class OperandParser {
             throw new SyntaxError("invalid effective address: bad scaled register");
           }
           long f = factor.evaluate(NO_SYMBOLS_FOR_SCALE);
-          registers.merge(reg.register(), f, Long::sum);
+          registers.add(Map.entry(reg.register(), f));
           return;
         }
       } else {

@@ -34,12 +34,28 @@ class GnuAsCrossCheckTest {
 
   @Test
   void corpusMatchesGnuAsByteForByte(@TempDir Path dir) throws Exception {
+    assumeBinutils();
+    compareWithGnuAs(dir, "encoding-corpus.asm", resource("encoding-corpus.asm").lines().toList());
+  }
+
+  /**
+   * A generated corpus: every ALU, shift, unary and bit-test operation, setcc/cmovcc/jcc for all
+   * conditions, and mov through every 16-bit addressing form and every 32-bit base/index/scale
+   * combination, with displacements and immediates at the edges of the short forms.
+   */
+  @Test
+  void generatedOperandFormsMatchGnuAs(@TempDir Path dir) throws Exception {
+    assumeBinutils();
+    compareWithGnuAs(dir, "generated corpus", GeneratedCorpus.lines());
+  }
+
+  private static void assumeBinutils() {
     assumeTrue(
         HostTool.runs("as", "--version") && HostTool.runs("objcopy", "--version"),
         "GNU as and objcopy are not installed: skipping the binutils cross-check");
-    String corpus = resource("encoding-corpus.asm");
-    List<String> lines = corpus.lines().toList();
+  }
 
+  private static void compareWithGnuAs(Path dir, String name, List<String> lines) throws Exception {
     StringBuilder ours = new StringBuilder();
     StringBuilder gas = new StringBuilder(".intel_syntax noprefix\n.text\n");
     List<Integer> marked = new ArrayList<>();
@@ -65,7 +81,7 @@ class GnuAsCrossCheckTest {
     }
 
     byte[] expected = gnuAs(dir, gas.toString());
-    Assembly assembly = new Assembler().assemble("encoding-corpus.asm", ours.toString());
+    Assembly assembly = new Assembler().assemble(name, ours.toString());
     byte[] actual = assembly.image();
 
     int mismatch = firstMismatch(expected, actual);
@@ -73,7 +89,8 @@ class GnuAsCrossCheckTest {
       int line = lineAt(assembly, marked, mismatch);
       int from = assembly.offsetOf("line_" + line);
       fail(
-          "encoding-corpus.asm:%d: '%s' differs from GNU as at image offset 0x%x; as: %s, ours: %s",
+          "%s:%d: '%s' differs from GNU as at image offset 0x%x; as: %s, ours: %s",
+          name,
           line,
           lines.get(line - 1).strip(),
           mismatch,
