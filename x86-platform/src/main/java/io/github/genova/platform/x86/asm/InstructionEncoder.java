@@ -82,12 +82,14 @@ final class InstructionEncoder {
   private final Statement.Instruction insn;
   private final String mnemonic;
   private final List<Operand> ops;
+  private final ModRm modRm;
 
   private InstructionEncoder(Pass pass, Statement.Instruction insn) {
     this.pass = pass;
     this.insn = insn;
     this.mnemonic = insn.mnemonic();
     this.ops = insn.operands();
+    this.modRm = new ModRm(pass, insn.prefixes().addressSize());
   }
 
   static void encode(Pass pass, Statement.Instruction insn) {
@@ -134,7 +136,7 @@ final class InstructionEncoder {
       prefixes(insn.prefixes().operandSize(), m);
       pass.emit(0x0F);
       pass.emit(entry[0]);
-      modrm(entry[1], m);
+      modRm.emit(entry[1], m);
       return;
     }
     if ((entry = SELECTOR_OPS.get(mnemonic)) != null) {
@@ -149,7 +151,7 @@ final class InstructionEncoder {
       prefixes(sized ? size : 0, rm);
       pass.emit(0x0F);
       pass.emit(entry[0]);
-      modrm(entry[1], rm);
+      modRm.emit(entry[1], rm);
       return;
     }
     int cc;
@@ -166,7 +168,7 @@ final class InstructionEncoder {
       prefixes(0, rm);
       pass.emit(0x0F);
       pass.emit(0x90 | cc);
-      modrm(0, rm);
+      modRm.emit(0, rm);
       return;
     }
     if ((cc = ConditionCode.of(mnemonic, "cmov")) >= 0) {
@@ -228,12 +230,12 @@ final class InstructionEncoder {
       int size = matchSizes(dst, src);
       prefixes(size, dst);
       pass.emit(n * 8 + (size == 1 ? 0 : 1));
-      modrm(gpr(src).number, dst);
+      modRm.emit(gpr(src).number, dst);
     } else if (isGpr(dst) && src instanceof Operand.Mem) {
       int size = matchSizes(dst, src);
       prefixes(size, src);
       pass.emit(n * 8 + (size == 1 ? 2 : 3));
-      modrm(gpr(dst).number, src);
+      modRm.emit(gpr(dst).number, src);
     } else if (isRm(dst) && src instanceof Operand.Imm imm) {
       int size = requireSize(immTargetSize(dst, imm));
       long v = pass.value(imm.value());
@@ -244,13 +246,13 @@ final class InstructionEncoder {
           pass.emit(0x04 + n * 8);
         } else {
           pass.emit(0x80);
-          modrm(n, dst);
+          modRm.emit(n, dst);
         }
         immediate(v, 1);
-      } else if (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size))) {
+      } else if (!imm.forbidsShortForm(size) && pass.chooseShort(ModRm.fitsSignedByte(v, size))) {
         prefixes(size, dst);
         pass.emit(0x83);
-        modrm(n, dst);
+        modRm.emit(n, dst);
         pass.emit(v, 1);
       } else {
         prefixes(size, dst);
@@ -258,7 +260,7 @@ final class InstructionEncoder {
           pass.emit(0x05 + n * 8);
         } else {
           pass.emit(0x81);
-          modrm(n, dst);
+          modRm.emit(n, dst);
         }
         immediate(v, size);
       }
@@ -280,7 +282,7 @@ final class InstructionEncoder {
       int size = matchSizes(a, b);
       prefixes(size, a);
       pass.emit(size == 1 ? 0x84 : 0x85);
-      modrm(gpr(b).number, a);
+      modRm.emit(gpr(b).number, a);
     } else if (isRm(a) && b instanceof Operand.Imm imm) {
       int size = requireSize(immTargetSize(a, imm));
       long v = pass.value(imm.value());
@@ -289,7 +291,7 @@ final class InstructionEncoder {
         pass.emit(size == 1 ? 0xA8 : 0xA9);
       } else {
         pass.emit(size == 1 ? 0xF6 : 0xF7);
-        modrm(0, a);
+        modRm.emit(0, a);
       }
       immediate(v, size);
     } else {
@@ -312,7 +314,7 @@ final class InstructionEncoder {
       }
       prefixes(0, src);
       pass.emit(0x8E);
-      modrm(dr.number, src);
+      modRm.emit(dr.number, src);
       return;
     }
     if (sr != null && sr.kind == Register.Kind.SEGMENT) {
@@ -321,7 +323,7 @@ final class InstructionEncoder {
       }
       prefixes(dr != null ? dr.size : 0, dst);
       pass.emit(0x8C);
-      modrm(sr.number, dst);
+      modRm.emit(sr.number, dst);
       return;
     }
     if (dr != null && (dr.kind == Register.Kind.CONTROL || dr.kind == Register.Kind.DEBUG)) {
@@ -360,12 +362,12 @@ final class InstructionEncoder {
       int size = matchSizes(dst, src);
       prefixes(size, dst);
       pass.emit(size == 1 ? 0x88 : 0x89);
-      modrm(gpr(src).number, dst);
+      modRm.emit(gpr(src).number, dst);
     } else if (isGpr(dst) && src instanceof Operand.Mem) {
       int size = matchSizes(dst, src);
       prefixes(size, src);
       pass.emit(size == 1 ? 0x8A : 0x8B);
-      modrm(gpr(dst).number, src);
+      modRm.emit(gpr(dst).number, src);
     } else if (isRm(dst) && src instanceof Operand.Imm imm) {
       int size = requireSize(immTargetSize(dst, imm));
       long v = pass.value(imm.value());
@@ -374,7 +376,7 @@ final class InstructionEncoder {
         pass.emit((size == 1 ? 0xB0 : 0xB8) + dr.number);
       } else {
         pass.emit(size == 1 ? 0xC6 : 0xC7);
-        modrm(0, dst);
+        modRm.emit(0, dst);
       }
       immediate(v, size);
     } else {
@@ -398,7 +400,7 @@ final class InstructionEncoder {
       }
       prefixes(size, m);
       pass.emit(0xFF);
-      modrm(6, m);
+      modRm.emit(6, m);
     } else if (o instanceof Operand.Imm imm) {
       int size = imm.size() == 0 || imm.size() == 1 ? pass.defaultSize() : imm.size();
       if (insn.prefixes().operandSize() != 0) {
@@ -406,7 +408,7 @@ final class InstructionEncoder {
       }
       long v = pass.value(imm.value());
       prefixes(size, null);
-      if (imm.size() == 1 || (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size)))) {
+      if (imm.size() == 1 || (!imm.forbidsShortForm(size) && pass.chooseShort(ModRm.fitsSignedByte(v, size)))) {
         pass.emit(0x6A);
         immediate(v, 1);
       } else {
@@ -437,7 +439,7 @@ final class InstructionEncoder {
       }
       prefixes(size, m);
       pass.emit(0x8F);
-      modrm(0, m);
+      modRm.emit(0, m);
     } else {
       throw invalid();
     }
@@ -469,7 +471,7 @@ final class InstructionEncoder {
   private void group(int size, int byteOpcode, int n, Operand rm) {
     prefixes(size, rm);
     pass.emit(size == 1 ? byteOpcode : byteOpcode + 1);
-    modrm(n, rm);
+    modRm.emit(n, rm);
   }
 
   private void imul() {
@@ -493,13 +495,13 @@ final class InstructionEncoder {
     int size = matchSizes(dst, src);
     long v = pass.value(imm.value());
     prefixes(size, src);
-    if (!imm.forbidsShortForm(size) && pass.chooseShort(fitsSignedByte(v, size))) {
+    if (!imm.forbidsShortForm(size) && pass.chooseShort(ModRm.fitsSignedByte(v, size))) {
       pass.emit(0x6B);
-      modrm(gpr(dst).number, src);
+      modRm.emit(gpr(dst).number, src);
       pass.emit(v, 1);
     } else {
       pass.emit(0x69);
-      modrm(gpr(dst).number, src);
+      modRm.emit(gpr(dst).number, src);
       immediate(v, size);
     }
   }
@@ -540,10 +542,10 @@ final class InstructionEncoder {
     pass.emit(0x0F);
     if (count instanceof Operand.Reg(Register r) && r == Register.CL) {
       pass.emit(opcode + 1);
-      modrm(gpr(reg).number, rm);
+      modRm.emit(gpr(reg).number, rm);
     } else if (count instanceof Operand.Imm imm) {
       pass.emit(opcode);
-      modrm(gpr(reg).number, rm);
+      modRm.emit(gpr(reg).number, rm);
       immediate(pass.value(imm.value()), 1);
     } else {
       throw invalid();
@@ -562,7 +564,7 @@ final class InstructionEncoder {
       prefixes(size, rm);
       pass.emit(0x0F);
       pass.emit(0xA3 + ((n - 4) << 3));
-      modrm(gpr(src).number, rm);
+      modRm.emit(gpr(src).number, rm);
     } else if (src instanceof Operand.Imm imm) {
       int size = requireSize(sizeOf(rm));
       if (size == 1) {
@@ -571,7 +573,7 @@ final class InstructionEncoder {
       prefixes(size, rm);
       pass.emit(0x0F);
       pass.emit(0xBA);
-      modrm(n, rm);
+      modRm.emit(n, rm);
       immediate(pass.value(imm.value()), 1);
     } else {
       throw invalid();
@@ -598,7 +600,7 @@ final class InstructionEncoder {
     }
     prefixes(size, a);
     pass.emit(size == 1 ? 0x86 : 0x87);
-    modrm(gpr(b).number, a);
+    modRm.emit(gpr(b).number, a);
   }
 
   private void lea() {
@@ -608,7 +610,7 @@ final class InstructionEncoder {
     }
     prefixes(gpr(ops.get(0)).size, m);
     pass.emit(0x8D);
-    modrm(gpr(ops.get(0)).number, m);
+    modRm.emit(gpr(ops.get(0)).number, m);
   }
 
   private void extend(int opcode) {
@@ -628,7 +630,7 @@ final class InstructionEncoder {
     prefixes(gpr(dst).size, src);
     pass.emit(0x0F);
     pass.emit(srcSize == 1 ? opcode : opcode + 1);
-    modrm(gpr(dst).number, src);
+    modRm.emit(gpr(dst).number, src);
   }
 
   /** reg, r/m with a two-byte opcode; the register must be 16 or 32 bits. */
@@ -646,7 +648,7 @@ final class InstructionEncoder {
     prefixes(size, src);
     pass.emit(escape);
     pass.emit(opcode);
-    modrm(gpr(dst).number, src);
+    modRm.emit(gpr(dst).number, src);
   }
 
   /** r/m, reg with 0F opcode (byte) / 0F opcode+1 (word, dword): xadd, cmpxchg. */
@@ -661,7 +663,7 @@ final class InstructionEncoder {
     prefixes(size, dst);
     pass.emit(0x0F);
     pass.emit(size == 1 ? opcode : opcode + 1);
-    modrm(gpr(src).number, dst);
+    modRm.emit(gpr(src).number, dst);
   }
 
   private void bswap() {
@@ -683,7 +685,7 @@ final class InstructionEncoder {
     }
     prefixes(0, dst);
     pass.emit(0x63);
-    modrm(gpr(src).number, dst);
+    modRm.emit(gpr(src).number, dst);
   }
 
   private void farLoad(int[] opcode) {
@@ -695,7 +697,7 @@ final class InstructionEncoder {
     for (int b : opcode) {
       pass.emit(b);
     }
-    modrm(gpr(ops.get(0)).number, m);
+    modRm.emit(gpr(ops.get(0)).number, m);
   }
 
   private void enter() {
@@ -879,7 +881,7 @@ final class InstructionEncoder {
       }
       prefixes(r.size, o);
       pass.emit(0xFF);
-      modrm(n, o);
+      modRm.emit(n, o);
     } else if (o instanceof Operand.Mem m) {
       int size = m.size() != 0 ? m.size() : pass.defaultSize();
       if (m.far() && m.size() == 4 && pass.defaultSize() == 2) {
@@ -887,7 +889,7 @@ final class InstructionEncoder {
       }
       prefixes(size, m);
       pass.emit(0xFF);
-      modrm(m.far() ? n + 1 : n, m);
+      modRm.emit(m.far() ? n + 1 : n, m);
     } else {
       throw invalid();
     }
@@ -970,16 +972,6 @@ final class InstructionEncoder {
     return size != 0 ? size : imm.size();
   }
 
-  /** Whether a value of the given operand size equals the sign extension of its low byte. */
-  private static boolean fitsSignedByte(long value, int size) {
-    long v = value;
-    long limit = 1L << (size * 8);
-    if (v >= limit / 2 && v < limit) {
-      v -= limit;
-    }
-    return v >= -128 && v <= 127;
-  }
-
   private void immediate(long value, int size) {
     pass.checkFits(value, size, "immediate");
     pass.emit(value, size);
@@ -996,7 +988,7 @@ final class InstructionEncoder {
   }
 
   private void directAddress(Operand.Mem m) {
-    int asz = addressSize(m);
+    int asz = modRm.addressSize(m);
     Expression d = m.displacement();
     long v = d == null ? 0 : pass.value(d);
     pass.checkFits(v, asz, "address");
@@ -1004,15 +996,6 @@ final class InstructionEncoder {
   }
 
   // ---------------------------------------------------------------- prefixes and ModRM
-
-  private int addressSize(Operand.@Nullable Mem m) {
-    int fromRegisters = m == null ? 0 : m.addressSize();
-    if (fromRegisters != 0) {
-      return fromRegisters;
-    }
-    int explicit = insn.prefixes().addressSize();
-    return explicit != 0 ? explicit : pass.defaultSize();
-  }
 
   /**
    * Emits the prefixes: segment override, address size, operand size (for sizes 2 and 4 that differ
@@ -1025,7 +1008,7 @@ final class InstructionEncoder {
       pass.emit(segment.segmentPrefix());
     }
     boolean usesAddress = m != null || STRING_OPS.containsKey(mnemonic);
-    int asz = addressSize(m);
+    int asz = modRm.addressSize(m);
     int explicitAsz = insn.prefixes().addressSize();
     boolean addressOverride =
         usesAddress ? asz != pass.defaultSize() : explicitAsz != 0 && explicitAsz != pass.defaultSize();
@@ -1040,127 +1023,6 @@ final class InstructionEncoder {
     }
     if (insn.prefixes().repeat() != 0) {
       pass.emit(insn.prefixes().repeat());
-    }
-  }
-
-  /** Emits ModRM (and SIB and displacement) for a register field and an r/m operand. */
-  private void modrm(int reg, Operand rm) {
-    if (rm instanceof Operand.Reg(Register r)) {
-      if (!r.isGpr()) {
-        throw invalid();
-      }
-      pass.emit(0xC0 | reg << 3 | r.number);
-    } else if (rm instanceof Operand.Mem m) {
-      if (addressSize(m) == 2) {
-        modrm16(reg, m);
-      } else {
-        modrm32(reg, m);
-      }
-    } else {
-      throw invalid();
-    }
-  }
-
-  private void modrm16(int reg, Operand.Mem m) {
-    if (m.index() != null && m.scale() != 1) {
-      throw new SyntaxError("16-bit addressing has no scaled index");
-    }
-    Expression d = m.displacement();
-    long disp = d == null ? 0 : pass.value(d);
-    Register a = m.base();
-    Register b = m.index();
-    if (a == null && b == null) {
-      pass.emit(0x06 | reg << 3);
-      pass.checkFits(disp, 2, "displacement");
-      pass.emit(disp, 2);
-      return;
-    }
-    int rm = rm16(a, b);
-    pass.checkFits(disp, 2, "displacement");
-    displacement(reg, rm, disp, rm == 6, 2);
-  }
-
-  /** The 16-bit r/m field for a base/index register pair. */
-  private static int rm16(@Nullable Register a, @Nullable Register b) {
-    Register bx = a == Register.BX || b == Register.BX ? Register.BX : null;
-    Register bp = a == Register.BP || b == Register.BP ? Register.BP : null;
-    Register si = a == Register.SI || b == Register.SI ? Register.SI : null;
-    Register di = a == Register.DI || b == Register.DI ? Register.DI : null;
-    int count = (a == null ? 0 : 1) + (b == null ? 0 : 1);
-    int found = (bx == null ? 0 : 1) + (bp == null ? 0 : 1) + (si == null ? 0 : 1) + (di == null ? 0 : 1);
-    if (found != count || (bx != null && bp != null) || (si != null && di != null)) {
-      throw new SyntaxError("invalid 16-bit address: use bx or bp, plus si or di");
-    }
-    if (count == 2) {
-      return (bp != null ? 2 : 0) + (di != null ? 1 : 0);
-    }
-    if (si != null) {
-      return 4;
-    }
-    if (di != null) {
-      return 5;
-    }
-    return bp != null ? 6 : 7;
-  }
-
-  private void modrm32(int reg, Operand.Mem m) {
-    Register base = m.base();
-    Register index = m.index();
-    int scale = m.scale();
-    if (index == Register.ESP) {
-      if (scale == 1 && base != Register.ESP) {
-        index = base;
-        base = Register.ESP;
-      } else {
-        throw new SyntaxError("esp cannot be an index register");
-      }
-    }
-    Expression d = m.displacement();
-    long disp = d == null ? 0 : pass.value(d);
-    pass.checkFits(disp, 4, "displacement");
-    if (base == null && index == null) {
-      pass.emit(0x05 | reg << 3);
-      pass.emit(disp, 4);
-      return;
-    }
-    if (index == null && base != null && base != Register.ESP) {
-      displacement(reg, base.number, disp, base == Register.EBP, 4);
-      return;
-    }
-    int ss = Integer.numberOfTrailingZeros(scale);
-    int indexField = index == null ? 4 : index.number;
-    if (base == null) {
-      pass.emit(0x04 | reg << 3);
-      pass.emit(ss << 6 | indexField << 3 | 5);
-      pass.emit(disp, 4);
-      return;
-    }
-    int sib = ss << 6 | indexField << 3 | base.number;
-    boolean needsDisp = base == Register.EBP;
-    if (!needsDisp && pass.chooseShort(disp == 0)) {
-      pass.emit(0x04 | reg << 3);
-      pass.emit(sib);
-    } else if (pass.chooseShort(fitsSignedByte(disp, 4))) {
-      pass.emit(0x44 | reg << 3);
-      pass.emit(sib);
-      pass.emit(disp, 1);
-    } else {
-      pass.emit(0x84 | reg << 3);
-      pass.emit(sib);
-      pass.emit(disp, 4);
-    }
-  }
-
-  /** ModRM with mod 00 (no displacement, unless the base needs one), 01 (disp8) or 10 (full). */
-  private void displacement(int reg, int rm, long disp, boolean needsDisp, int fullSize) {
-    if (!needsDisp && pass.chooseShort(disp == 0)) {
-      pass.emit(reg << 3 | rm);
-    } else if (pass.chooseShort(fitsSignedByte(disp, fullSize))) {
-      pass.emit(0x40 | reg << 3 | rm);
-      pass.emit(disp, 1);
-    } else {
-      pass.emit(0x80 | reg << 3 | rm);
-      pass.emit(disp, fullSize);
     }
   }
 }
