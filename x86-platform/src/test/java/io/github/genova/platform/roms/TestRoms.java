@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * assemble them, and the POST-code sequence each writes to port 80h when every check passes. A CPU
  * test maps {@link #assemble(String)}'s image at {@link #LOAD_ADDRESS} (and aliased below 4 GiB),
  * starts at the reset vector and compares the POST codes with {@link #expectedPostCodes(String)}.
+ * When a run stops early, {@link Assembly#sourceLocation(long)} names the source line at an EIP
+ * (linear address), and the last POST code names the failed check (see the {@code ; check} comments).
  */
 public final class TestRoms {
   /** Where the 64 KiB image belongs: F0000h (the reset vector is at its offset FFF0h). */

@@ -66,7 +66,7 @@ public final class Assembler {
         if (at != null) {
           throw new AssemblyException(at.sourceName, at.lineNumber, Objects.requireNonNull(pass.deferredProblem()));
         }
-        return new Assembly(pass.bytes(), pass.origin(), pass.symbols());
+        return new Assembly(pass.bytes(), pass.origin(), pass.symbols(), pass.spans());
       }
       previous = pass.symbols();
     }
@@ -75,6 +75,7 @@ public final class Assembler {
 
   private static void run(Pass pass, SourceLine line) {
     pass.startLine(line);
+    int sizeBefore = pass.size();
     try {
       String label = line.label;
       if (label != null) {
@@ -84,6 +85,7 @@ public final class Assembler {
       if (statement != null) {
         Directives.run(pass, statement);
       }
+      pass.recordSpan(sizeBefore, line);
     } catch (SyntaxError e) {
       throw new AssemblyException(line.sourceName, line.lineNumber, e.problem());
     }

@@ -1,7 +1,9 @@
 package io.github.genova.platform.x86.asm;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,7 @@ final class Pass implements Expression.Scope {
   private final Map<String, Long> previous;
   private final Map<String, Long> current = new HashMap<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final List<Assembly.Span> spans = new ArrayList<>();
   private long origin;
   private boolean originFixed;
   private int bits = 16;
@@ -168,6 +171,25 @@ final class Pass implements Expression.Scope {
       throw new IllegalStateException("no current line");
     }
     return l;
+  }
+
+  /** The number of bytes emitted so far. */
+  int size() {
+    return out.size();
+  }
+
+  /** Records the bytes a line produced (those emitted since sizeBefore), if any. */
+  void recordSpan(int sizeBefore, SourceLine sourceLine) {
+    int produced = out.size() - sizeBefore;
+    if (produced > 0) {
+      spans.add(
+          new Assembly.Span(
+              address() - produced, address(), sourceLine.sourceName, sourceLine.lineNumber));
+    }
+  }
+
+  List<Assembly.Span> spans() {
+    return spans;
   }
 
   Map<String, Long> symbols() {

@@ -133,6 +133,19 @@ class AssemblerTest {
   }
 
   @Test
+  void sourceLocationNamesTheLineThatProducedAnAddress() {
+    Map<String, String> files = Map.of("inc.asm", "db 1, 2\n");
+    Assembler assembler = new Assembler(name -> Optional.ofNullable(files.get(name)));
+    Assembly a = assembler.assemble("main.asm", "org 0x100\nnop\n\n%include \"inc.asm\"\nlabel: mov ax, 1\n");
+    assertThat(a.sourceLocation(0x100)).contains("main.asm:2");
+    assertThat(a.sourceLocation(0x101)).contains("inc.asm:1");
+    assertThat(a.sourceLocation(0x102)).contains("inc.asm:1");
+    assertThat(a.sourceLocation(0x105)).contains("main.asm:5");
+    assertThat(a.sourceLocation(0x106)).isEmpty();
+    assertThat(a.sourceLocation(0xFF)).isEmpty();
+  }
+
+  @Test
   void assemblingTwiceGivesTheSameBytes() {
     String src = "bits 32\nl: add eax, fwd\njmp l\ntimes 300 db 1\nfwd: jmp l\n";
     assertThat(asm(src).image()).isEqualTo(asm(src).image());
