@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Genova's VGA option ROM: int 10h text services and VBE 2.0 (4F00/4F01/4F02/4F03/4F05) on the Bochs
@@ -28,6 +29,9 @@ public final class VgaOptionRom {
   /** The name of the assembler source among this class's resources. */
   public static final String SOURCE_NAME = "vgabios.asm";
 
+  /** The text-mode font the source includes, among the same resources. */
+  public static final String FONT_SOURCE_NAME = "vgafont.asm";
+
   private static final String CHECKSUM_LABEL = "rom_checksum";
 
   private VgaOptionRom() {}
@@ -37,16 +41,10 @@ public final class VgaOptionRom {
     return Built.IMAGE.clone();
   }
 
-  /** The assembler source the image is built from. */
+  /** The assembler source the image is built from (it includes {@link #FONT_SOURCE_NAME}). */
   public static String source() {
-    try (InputStream in = VgaOptionRom.class.getResourceAsStream(SOURCE_NAME)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + SOURCE_NAME + " is missing from the platform");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + SOURCE_NAME, e);
-    }
+    return resource(SOURCE_NAME)
+        .orElseThrow(() -> new IllegalStateException("resource " + SOURCE_NAME + " is missing"));
   }
 
   /**
@@ -55,7 +53,18 @@ public final class VgaOptionRom {
    * @return the ROM image
    */
   public static byte[] build() {
-    return withChecksum(new Assembler().assemble(SOURCE_NAME, source()));
+    Assembler assembler = new Assembler(VgaOptionRom::resource);
+    return withChecksum(assembler.assemble(SOURCE_NAME, source()));
+  }
+
+  private static Optional<String> resource(String name) {
+    try (InputStream in = VgaOptionRom.class.getResourceAsStream(name)) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
   }
 
   private static byte[] withChecksum(Assembly assembly) {

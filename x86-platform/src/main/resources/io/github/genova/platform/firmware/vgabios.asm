@@ -6,7 +6,8 @@
 ; at the end is filled in by io.github.genova.platform.firmware.VgaOptionRom.
 ;
 ; What it offers:
-;   init (far call to C000:0003): installs int 10h, sets the BDA video fields, sets text mode 3.
+;   init (far call to C000:0003): installs int 10h, sets the BDA video fields, sets text mode 3
+;           (registers, EGA palette in the DAC, and the font of vgafont.asm in plane 2).
 ;   int 10h AH=00 set mode (2/3: 80x25 text), 01 cursor shape, 02/03 cursor position, 05 page,
 ;           06/07 scroll window, 08 read char/attr, 09/0A write char(/attr), 0E teletype,
 ;           0F get mode, 12 BL=10 EGA info, 13 write string, 1A display combination.
@@ -218,6 +219,7 @@ set_mode:
     call dispi_disable
     call load_text_registers
     call load_dac
+    call load_font
     pop ax
     mov word [BDA_COLUMNS], 80
     mov word [BDA_PAGE_SIZE], 0x1000
@@ -324,6 +326,61 @@ crtc_values:      db 0x5F, 0x4F, 0x50, 0x82, 0x55, 0x81, 0xBF, 0x1F, 0x00, 0x4F,
 graphics_values:  db 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x0E, 0x00, 0xFF
 attribute_values: db 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x14, 0x07, 0x38, 0x39, 0x3A, 0x3B, 0x3C
                   db 0x3D, 0x3E, 0x3F, 0x0C, 0x00, 0x0F, 0x08, 0x00
+
+; Loads the font into VGA plane 2: 256 character slots of 32 bytes; each row of the 8x8 glyphs is
+; written twice (16 scan lines per character); the slots of other codes stay blank.
+load_font:
+    pusha
+    push es
+    mov dx, SEQUENCER_PORT
+    mov ax, 0x0402                  ; map mask: plane 2 only
+    call write_indexed
+    mov ax, 0x0704                  ; memory mode: sequential addressing
+    call write_indexed
+    mov dx, GRAPHICS_PORT
+    mov ax, 0x0204                  ; read map select: plane 2
+    call write_indexed
+    mov ax, 0x0005                  ; graphics mode: write mode 0, no odd/even
+    call write_indexed
+    mov ax, 0x0406                  ; miscellaneous: memory at A0000h, 64 KiB, no odd/even
+    call write_indexed
+    mov ax, 0xA000
+    mov es, ax
+    xor di, di
+    xor ax, ax
+    mov cx, 256 * 32 / 2
+    rep stosw
+    mov di, FONT_FIRST * 32
+    mov si, font_8x8
+    mov bx, FONT_COUNT
+.glyph:
+    mov cx, 8
+.row:
+    mov al, [cs:si]
+    inc si
+    mov ah, al
+    stosw
+    loop .row
+    add di, 32 - 16
+    dec bx
+    jnz .glyph
+    mov dx, SEQUENCER_PORT          ; back to text access: planes 0 and 1, odd/even, B8000h
+    mov ax, 0x0302
+    call write_indexed
+    mov ax, 0x0204
+    call write_indexed
+    mov dx, GRAPHICS_PORT
+    mov ax, 0x0004
+    call write_indexed
+    mov ax, 0x1005
+    call write_indexed
+    mov ax, 0x0E06
+    call write_indexed
+    pop es
+    popa
+    ret
+
+%include "vgafont.asm"
 
 ; Loads DAC entries 0-63 with the EGA colours: index bits 2/1/0 give 2/3 intensity of red/green/blue,
 ; bits 5/4/3 add 1/3.

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.platform.x86.asm.Assembler;
 import io.github.genova.platform.x86.asm.Assembly;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The structure of the VGA option ROM image and the reproducibility of its build. */
@@ -15,6 +21,34 @@ class VgaOptionRomTest {
 
   private static int u16(byte[] b, int i) {
     return u8(b, i) | u8(b, i + 1) << 8;
+  }
+
+  private static Assembly assembly() {
+    Map<String, String> font = Map.of(VgaOptionRom.FONT_SOURCE_NAME, fontSource());
+    return new Assembler(name -> Optional.ofNullable(font.get(name)))
+        .assemble(VgaOptionRom.SOURCE_NAME, VgaOptionRom.source());
+  }
+
+  private static String fontSource() {
+    try (InputStream in = VgaOptionRom.class.getResourceAsStream(VgaOptionRom.FONT_SOURCE_NAME)) {
+      return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void fontHasAGlyphForEveryPrintableCharacterAndABlankSpace() {
+    byte[] rom = VgaOptionRom.image();
+    int font = assembly().offsetOf("font_8x8");
+    assertThat(assembly().symbol("FONT_COUNT")).contains(95L);
+    for (int c = 0x20; c < 0x7F; c++) {
+      int ink = 0;
+      for (int row = 0; row < 8; row++) {
+        ink |= rom[font + (c - 0x20) * 8 + row];
+      }
+      assertThat(ink == 0).as("glyph %02xh is blank", c).isEqualTo(c == 0x20);
+    }
   }
 
   @Test
@@ -41,7 +75,7 @@ class VgaOptionRomTest {
   @Test
   void initEntryAtOffsetThreeJumpsToTheInitCode() {
     byte[] rom = VgaOptionRom.image();
-    Assembly assembly = new Assembler().assemble("vgabios.asm", VgaOptionRom.source());
+    Assembly assembly = assembly();
     assertThat(u8(rom, VgaOptionRom.INIT_ENTRY)).isEqualTo(0xE9);
     int target = VgaOptionRom.INIT_ENTRY + 3 + (short) u16(rom, VgaOptionRom.INIT_ENTRY + 1);
     assertThat(target).isEqualTo(assembly.offsetOf("init"));
@@ -67,7 +101,7 @@ class VgaOptionRomTest {
   @Test
   void modeTableListsTheVbeModesWithConsistentMasks() {
     byte[] rom = VgaOptionRom.image();
-    Assembly assembly = new Assembler().assemble("vgabios.asm", VgaOptionRom.source());
+    Assembly assembly = assembly();
     int from = assembly.offsetOf("mode_table");
     int to = assembly.offsetOf("mode_table_end");
     assertThat((to - from) % 16).isZero();
