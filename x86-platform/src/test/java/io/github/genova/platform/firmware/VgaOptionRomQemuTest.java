@@ -84,6 +84,9 @@ class VgaOptionRomQemuTest {
     assertThat(r.get("text.stringcursor")).isEqualTo("050c");
     assertThat(r.get("text.scrolledcell")).isEqualTo("1f58");
     assertThat(r.get("text.blankcell")).isEqualTo("0720");
+    // the font in plane 2: 'A' from vgafont.asm, each row twice, then 16 blank lines
+    assertThat(r.get("font.A"))
+        .isEqualTo("0000" + "3838" + "4444" + "4444" + "7c7c" + "4444" + "4444" + "4444" + "0".repeat(32));
   }
 
   private static Map<String, String> parse(String output) {

@@ -224,6 +224,31 @@ main:
     mov si, k_blank_cell
     call print_key_ax
 
+    ; --- the font in plane 2: the 32-byte slot of 'A'
+    mov dx, 0x3C4
+    mov ax, 0x0704                  ; sequencer memory mode: sequential
+    out dx, ax
+    mov dx, 0x3CE
+    mov ax, 0x0204                  ; read map select: plane 2
+    out dx, ax
+    mov ax, 0x0005                  ; graphics mode: no odd/even
+    out dx, ax
+    mov ax, 0x0406                  ; memory at A0000h
+    out dx, ax
+    mov si, k_font
+    call print_string
+    push ds
+    mov ax, 0xA000
+    mov ds, ax
+    mov si, 0x41 * 32
+    mov cx, 16
+.font_row:
+    lodsw
+    xchg al, ah
+    call print_hex16
+    loop .font_row
+    pop ds
+    call newline
     mov si, k_done
     call print_string
     mov al, 0
@@ -333,6 +358,7 @@ k_string_cell:    db 'text.stringcell=', 0
 k_string_cursor:  db 'text.stringcursor=', 0
 k_scrolled_cell:  db 'text.scrolledcell=', 0
 k_blank_cell:     db 'text.blankcell=', 0
+k_font:           db 'font.A=', 0
 k_done:           db 'done', 10, 0
 
     times 5 * 512 - ($ - $$) db 0
