@@ -475,6 +475,9 @@ final class InstructionEncoder {
   }
 
   private void imul() {
+    if (ops.isEmpty() || ops.size() > 3) {
+      throw new SyntaxError("'imul' takes 1 to 3 operands, not " + ops.size());
+    }
     if (ops.size() == 1) {
       Operand rm = rmOperand(0);
       group(requireSize(sizeOf(rm)), 0xF6, 5, rm);
