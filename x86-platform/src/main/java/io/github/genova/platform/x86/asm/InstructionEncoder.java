@@ -172,7 +172,7 @@ final class InstructionEncoder {
       return;
     }
     if ((cc = ConditionCode.of(mnemonic, "cmov")) >= 0) {
-      regRm(0x0F, 0x40 | cc, false);
+      regRm(0x40 | cc);
       return;
     }
     switch (mnemonic) {
@@ -200,10 +200,10 @@ final class InstructionEncoder {
       case "out" -> out();
       case "shld" -> doubleShift(0xA4);
       case "shrd" -> doubleShift(0xAC);
-      case "bsf" -> regRm(0x0F, 0xBC, false);
-      case "bsr" -> regRm(0x0F, 0xBD, false);
-      case "lar" -> regRm(0x0F, 0x02, false);
-      case "lsl" -> regRm(0x0F, 0x03, false);
+      case "bsf" -> regRm(0xBC);
+      case "bsr" -> regRm(0xBD);
+      case "lar" -> regRm(0x02);
+      case "lsl" -> regRm(0x03);
       case "bswap" -> bswap();
       case "xadd" -> rmReg(0xC0);
       case "cmpxchg" -> rmReg(0xB0);
@@ -488,11 +488,11 @@ final class InstructionEncoder {
       throw invalid();
     }
     if (ops.size() == 2 && isRm(ops.get(1))) {
-      regRm(0x0F, 0xAF, false);
+      regRm(0xAF);
       return;
     }
     Operand src = ops.size() == 2 ? dst : rmOperand(1);
-    if (!(ops.get(ops.size() - 1) instanceof Operand.Imm imm) || ops.size() > 3) {
+    if (!(ops.get(ops.size() - 1) instanceof Operand.Imm imm)) {
       throw invalid();
     }
     int size = matchSizes(dst, src);
@@ -636,8 +636,8 @@ final class InstructionEncoder {
     modRm.emit(gpr(dst).number, src);
   }
 
-  /** reg, r/m with a two-byte opcode; the register must be 16 or 32 bits. */
-  private void regRm(int escape, int opcode, boolean allowByte) {
+  /** reg, r/m with the two-byte opcode 0F opcode; the register must be 16 or 32 bits. */
+  private void regRm(int opcode) {
     operandCount(2);
     Operand dst = ops.get(0);
     Operand src = rmOperand(1);
@@ -645,11 +645,11 @@ final class InstructionEncoder {
       throw invalid();
     }
     int size = matchSizes(dst, src);
-    if (size == 1 && !allowByte) {
+    if (size == 1) {
       throw invalid();
     }
     prefixes(size, src);
-    pass.emit(escape);
+    pass.emit(0x0F);
     pass.emit(opcode);
     modRm.emit(gpr(dst).number, src);
   }
