@@ -35,7 +35,6 @@ class TestRomSourcesTest {
     assertThat((image[0xFFF1] & 0xFF) | (image[0xFFF2] & 0xFF) << 8).isEqualTo(entry);
     assertThat((image[0xFFF3] & 0xFF) | (image[0xFFF4] & 0xFF) << 8).isEqualTo(0xF000);
     assertThat(rom.offsetOf("reset_vector")).isEqualTo(0xFFF0);
-    assertThat(rom.symbol("test_main")).isPresent();
     assertThat(TestRoms.assemble(name).image()).as("a second build").isEqualTo(image);
   }
 
@@ -52,7 +51,10 @@ class TestRomSourcesTest {
   @ParameterizedTest
   @MethodSource("names")
   void eachCheckHasItsOwnFailureCode(String name) {
-    String source = TestRoms.source(name + ".asm") + TestRoms.source("rom-start.inc");
+    String source = TestRoms.source(name + ".asm");
+    if (source.contains("%include \"rom-start.inc\"")) {
+      source += TestRoms.source("rom-start.inc");
+    }
     Map<Integer, Integer> seen = new HashMap<>();
     Matcher m = CHECK.matcher(source);
     int checks = 0;

@@ -35,6 +35,7 @@ public final class TestRoms {
 
   private static final Map<String, String> EXPECTED_POST_CODES =
       Map.of(
+          "real-mode", "011011121314ff",
           "pe-switch", "010210111213ff",
           "idt-exceptions", "0102101112131415ff",
           "paging", "010210111213ff",
@@ -45,7 +46,7 @@ public final class TestRoms {
 
   /** The names of all test ROMs (the source of each is {@code <name>.asm}). */
   public static List<String> names() {
-    return List.of("pe-switch", "idt-exceptions", "paging", "ring3", "self-modifying");
+    return List.of("real-mode", "pe-switch", "idt-exceptions", "paging", "ring3", "self-modifying");
   }
 
   /** Assembles a test ROM as the CPU runs it. */
