@@ -84,6 +84,15 @@ class VgaOptionRomQemuTest {
     assertThat(r.get("text.stringcursor")).isEqualTo("050c");
     assertThat(r.get("text.scrolledcell")).isEqualTo("1f58");
     assertThat(r.get("text.blankcell")).isEqualTo("0720");
+    // AH=09 writes the character with its attribute CX times and stops there
+    assertThat(r.get("text.repeat.last")).isEqualTo("4e5a");
+    assertThat(r.get("text.repeat.after")).isEqualTo("0720");
+    // AH=07 moves rows down inside the window only and fills the opened rows with the attribute
+    assertThat(r.get("text.down.moved")).isEqualTo("1f58");
+    assertThat(r.get("text.down.filledfirst")).isEqualTo("1720");
+    assertThat(r.get("text.down.filledlast")).isEqualTo("1720");
+    assertThat(r.get("text.down.outside")).isEqualTo("0720");
+    assertThat(r.get("text.down.replaced")).isEqualTo("0720");
     // the font in plane 2: 'A' from vgafont.asm, each row twice, then 16 blank lines
     assertThat(r.get("font.A"))
         .isEqualTo("0000" + "3838" + "4444" + "4444" + "7c7c" + "4444" + "4444" + "4444" + "0".repeat(32));

@@ -224,6 +224,39 @@ main:
     mov si, k_blank_cell
     call print_key_ax
 
+    ; --- AH=09: 'Z' with attribute 4Eh three times at the cursor (row 5, column 12)
+    mov ax, 0x095A
+    mov bx, 0x004E
+    mov cx, 3
+    int 0x10
+    mov ax, (5 * 80 + 14) * 2
+    mov si, k_repeat_last
+    call print_key_cell
+    mov ax, (5 * 80 + 15) * 2
+    mov si, k_repeat_after
+    call print_key_cell
+    ; --- AH=07: scroll the window rows 2-6, columns 10-20 down by two lines, fill attribute 17h
+    mov ax, 0x0702
+    mov bh, 0x17
+    mov cx, 0x020A
+    mov dx, 0x0614
+    int 0x10
+    mov ax, (6 * 80 + 10) * 2
+    mov si, k_down_moved
+    call print_key_cell
+    mov ax, (2 * 80 + 10) * 2
+    mov si, k_down_filled_first
+    call print_key_cell
+    mov ax, (3 * 80 + 20) * 2
+    mov si, k_down_filled_last
+    call print_key_cell
+    mov ax, (3 * 80 + 21) * 2
+    mov si, k_down_outside
+    call print_key_cell
+    mov ax, (5 * 80 + 12) * 2
+    mov si, k_down_replaced
+    call print_key_cell
+
     ; --- the font in plane 2: the 32-byte slot of 'A'
     mov dx, 0x3C4
     mov ax, 0x0704                  ; sequencer memory mode: sequential
@@ -257,6 +290,18 @@ main:
 .halt:
     hlt
     jmp .halt
+
+; SI = key; prints the text cell at B800:AX.
+print_key_cell:
+    push es
+    push bx
+    mov bx, 0xB800
+    mov es, bx
+    mov bx, ax
+    mov ax, [es:bx]
+    pop bx
+    pop es
+    jmp print_key_ax
 
 ; AX = DISPI register BX
 dispi:
@@ -358,6 +403,13 @@ k_string_cell:    db 'text.stringcell=', 0
 k_string_cursor:  db 'text.stringcursor=', 0
 k_scrolled_cell:  db 'text.scrolledcell=', 0
 k_blank_cell:     db 'text.blankcell=', 0
+k_repeat_last:    db 'text.repeat.last=', 0
+k_repeat_after:   db 'text.repeat.after=', 0
+k_down_moved:     db 'text.down.moved=', 0
+k_down_filled_first: db 'text.down.filledfirst=', 0
+k_down_filled_last:  db 'text.down.filledlast=', 0
+k_down_outside:   db 'text.down.outside=', 0
+k_down_replaced:  db 'text.down.replaced=', 0
 k_font:           db 'font.A=', 0
 k_done:           db 'done', 10, 0
 
