@@ -55,6 +55,9 @@ class VgaOptionRomQemuTest {
     assertThat(r.get("info.oem")).isEqualTo("Genova VGA BIOS");
     assertThat(r.get("info.modes"))
         .isEqualTo("0110,0111,0112,0142,0113,0114,0115,0143,0116,0117,0118,0144,0119,011a,011b,0145,");
+    // 4F00 with a VBE 1.x buffer (no "VBE2"): the OEM string pointer stays in the ROM at C000h
+    assertThat(r.get("info1.ax")).isEqualTo("004f");
+    assertThat(r.get("info1.oemsegment")).isEqualTo("c000");
     // 4F01 for 0x144: 1024x768x32 direct colour with LFB at E0000000
     assertThat(r.get("modeinfo.ax")).isEqualTo("004f");
     assertThat(r.get("modeinfo.attributes")).isEqualTo("009b");
@@ -73,6 +76,11 @@ class VgaOptionRomQemuTest {
     assertThat(r.get("dispi.yres")).isEqualTo("0300");
     assertThat(r.get("dispi.bpp")).isEqualTo("0020");
     assertThat(r.get("dispi.enable")).isEqualTo("0041");
+    // 4F05 sets and gets the DISPI bank of window A; window B does not exist
+    assertThat(r.get("bank.set.ax")).isEqualTo("004f");
+    assertThat(r.get("bank.dispi")).isEqualTo("0003");
+    assertThat(r.get("bank.get")).isEqualTo("0003");
+    assertThat(r.get("bank.windowb.ax")).isEqualTo("014f");
     assertThat(r.get("current.ax")).isEqualTo("004f");
     assertThat(r.get("current.bx")).isEqualTo("4144");
     // text mode 3: DISPI off, teletype, cursor, mode, write string, scroll

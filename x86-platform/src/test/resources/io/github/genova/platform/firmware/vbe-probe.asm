@@ -76,6 +76,17 @@ main:
     pop ds
     call newline
 
+    ; --- 4F00 with a VBE 1.x buffer: the OEM string stays in the ROM
+    mov dword [INFO + 512], 0
+    mov di, INFO + 512
+    mov ax, 0x4F00
+    int 0x10
+    mov si, k_info1_ax
+    call print_key_ax
+    mov ax, [INFO + 512 + 8]
+    mov si, k_info1_oem_segment
+    call print_key_ax
+
     ; --- 4F01 for 1024x768x32 (0x144)
     mov cx, 0x144
     mov di, MODE_INFO
@@ -144,6 +155,30 @@ main:
     mov bx, 4
     call dispi
     mov si, k_dispi_enable
+    call print_key_ax
+
+    ; --- 4F05: set bank 3 of window A, read it back from DISPI and through 4F05, try window B
+    mov ax, 0x4F05
+    xor bx, bx
+    mov dx, 3
+    int 0x10
+    mov si, k_bank_set_ax
+    call print_key_ax
+    mov bx, 5
+    call dispi
+    mov si, k_bank_dispi
+    call print_key_ax
+    mov ax, 0x4F05
+    mov bx, 0x0100
+    xor dx, dx
+    int 0x10
+    mov ax, dx
+    mov si, k_bank_get
+    call print_key_ax
+    mov ax, 0x4F05
+    mov bx, 0x0001
+    int 0x10
+    mov si, k_bank_b_ax
     call print_key_ax
 
     ; --- 4F03
@@ -410,6 +445,12 @@ k_down_filled_first: db 'text.down.filledfirst=', 0
 k_down_filled_last:  db 'text.down.filledlast=', 0
 k_down_outside:   db 'text.down.outside=', 0
 k_down_replaced:  db 'text.down.replaced=', 0
+k_info1_ax:       db 'info1.ax=', 0
+k_info1_oem_segment: db 'info1.oemsegment=', 0
+k_bank_set_ax:    db 'bank.set.ax=', 0
+k_bank_dispi:     db 'bank.dispi=', 0
+k_bank_get:       db 'bank.get=', 0
+k_bank_b_ax:      db 'bank.windowb.ax=', 0
 k_font:           db 'font.A=', 0
 k_done:           db 'done', 10, 0
 
