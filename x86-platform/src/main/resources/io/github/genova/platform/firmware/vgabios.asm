@@ -1261,6 +1261,11 @@ vbe_set_mode:
     and cx, 0x01FF
     cmp cx, 0x100
     jae .vesa
+    cmp cl, 3                       ; the VGA modes this ROM sets: 2 and 3 (80x25 text)
+    je .vga_mode
+    cmp cl, 2
+    jne .failed
+.vga_mode:
     push ax
     call dispi_disable
     mov al, bl

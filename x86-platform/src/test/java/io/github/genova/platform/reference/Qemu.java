@@ -27,8 +27,9 @@ public final class Qemu {
   }
 
   /**
-   * Runs QEMU with the given machine arguments plus a debug console on {@code capturePort}, and
-   * returns the bytes the guest wrote to that port.
+   * Runs QEMU without default devices ({@code -nodefaults}: no VGA, NIC or drives unless the
+   * arguments add them) with the given machine arguments plus a debug console on {@code
+   * capturePort}, and returns the bytes the guest wrote to that port.
    */
   public static byte[] run(Path dir, int capturePort, List<String> machineArguments)
       throws IOException, InterruptedException {
@@ -38,7 +39,8 @@ public final class Qemu {
     command.add("qemu-system-i386");
     command.addAll(
         List.of(
-            "-display", "none", "-no-reboot", "-monitor", "none", "-serial", "none", "-m", "32",
+            "-nodefaults", "-display", "none", "-no-reboot", "-monitor", "none", "-serial", "none",
+            "-m", "32",
             "-device", "isa-debug-exit,iobase=0xf4",
             "-chardev", "file,id=capture,path=" + capture,
             "-device", "isa-debugcon,iobase=0x" + Integer.toHexString(capturePort) + ",chardev=capture"));
