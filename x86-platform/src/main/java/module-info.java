@@ -6,4 +6,6 @@ module io.github.genova.x86platform {
   requires static transitive org.jspecify;
 
   exports io.github.genova.platform;
+  exports io.github.genova.platform.firmware;
+  exports io.github.genova.platform.x86.asm;
 }
