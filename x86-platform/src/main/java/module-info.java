@@ -6,4 +6,6 @@ module io.github.genova.x86platform {
   requires static transitive org.jspecify;
 
   exports io.github.genova.platform;
+  exports io.github.genova.platform.device.pic;
+  exports io.github.genova.platform.device.pit;
 }

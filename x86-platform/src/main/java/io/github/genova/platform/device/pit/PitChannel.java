@@ -1,0 +1,239 @@
+package io.github.genova.platform.device.pit;
+
+import io.github.genova.platform.Clock;
+import io.github.genova.platform.Deadline;
+import io.github.genova.platform.IrqLine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One 8254 counter: its control state (access mode, counting mode, BCD), the byte sequencing of reads
+ * and writes, the count and status latches, and the counting element as a function of time since the
+ * count was loaded. Channel 0 also owns the deadline that produces IRQ 0. Not thread-safe: the
+ * {@link Pit8254} serialises access.
+ */
+final class PitChannel {
+  static final int ACCESS_LATCH = 0;
+  static final int ACCESS_LSB = 1;
+  static final int ACCESS_MSB = 2;
+  static final int ACCESS_WORD = 3;
+
+  private final Clock clock;
+  private final @Nullable IrqLine irq;
+  private @Nullable Deadline edge;
+  private long nextEdgeTick;
+
+  int mode;
+  boolean bcd;
+  int access = ACCESS_WORD;
+  /** The programmed count as a number of input clocks (1..65536, or 1..10000 in BCD). */
+  int count = 0x10000;
+  private boolean loaded;
+  private long loadTime;
+  boolean gate;
+  private boolean nullCount = true;
+
+  private boolean writeMsbNext;
+  private int writeLsb;
+  private boolean readMsbNext;
+  private int latchedCount;
+  private int latchedBytes; // 0: no count latched; else how many bytes of it remain to be read
+  private int latchedStatus = -1;
+
+  PitChannel(Clock clock, @Nullable IrqLine irq, boolean gate) {
+    this.clock = clock;
+    this.irq = irq;
+    this.gate = gate;
+  }
+
+  void setEdgeDeadline(Deadline d) {
+    this.edge = d;
+  }
+
+  /** A control word that selects this channel with access mode {@code rw} (not a latch command). */
+  void control(int rw, int newMode, boolean newBcd) {
+    access = rw;
+    mode = newMode > 5 ? newMode - 4 : newMode;
+    bcd = newBcd;
+    writeMsbNext = false;
+    readMsbNext = false;
+    loaded = false;
+    nullCount = true;
+    cancelEdge();
+    if (irq != null) {
+      irq.lower(); // mode 0 drives OUT low; the other modes' rising edges are sent as pulses
+    }
+  }
+
+  /** Counter latch command: freezes the current count for reading, unless one is already latched. */
+  void latchCount() {
+    if (latchedBytes == 0) {
+      latchedCount = toRegister(currentCount(clock.nanos()));
+      latchedBytes = access == ACCESS_WORD ? 2 : 1;
+    }
+  }
+
+  /** Read-back with STATUS: freezes the status byte, unless one is already latched. */
+  void latchStatus() {
+    if (latchedStatus < 0) {
+      long now = clock.nanos();
+      latchedStatus = (out(now) ? 0x80 : 0) | (nullCount ? 0x40 : 0) | access << 4 | mode << 1 | (bcd ? 1 : 0);
+    }
+  }
+
+  int read() {
+    if (latchedStatus >= 0) {
+      int s = latchedStatus;
+      latchedStatus = -1;
+      return s;
+    }
+    if (latchedBytes > 0) {
+      int v = switch (access) {
+        case ACCESS_LSB -> latchedCount & 0xff;
+        case ACCESS_MSB -> latchedCount >>> 8;
+        default -> latchedBytes == 2 ? latchedCount & 0xff : latchedCount >>> 8;
+      };
+      latchedBytes--;
+      return v;
+    }
+    int c = toRegister(currentCount(clock.nanos()));
+    return switch (access) {
+      case ACCESS_LSB -> c & 0xff;
+      case ACCESS_MSB -> c >>> 8;
+      default -> {
+        boolean msb = readMsbNext;
+        readMsbNext = !readMsbNext;
+        yield msb ? c >>> 8 : c & 0xff;
+      }
+    };
+  }
+
+  void write(int value) {
+    int v = value & 0xff;
+    switch (access) {
+      case ACCESS_LSB -> load(v);
+      case ACCESS_MSB -> load(v << 8);
+      default -> {
+        if (writeMsbNext) {
+          load(writeLsb | v << 8);
+        } else {
+          writeLsb = v;
+        }
+        writeMsbNext = !writeMsbNext;
+      }
+    }
+  }
+
+  private void load(int register) {
+    int n = bcd ? fromBcd(register) : register;
+    count = n == 0 ? (bcd ? 10_000 : 0x10000) : n;
+    loadTime = clock.nanos();
+    loaded = true;
+    nullCount = false;
+    if (irq != null && mode == 0) {
+      irq.lower();
+    }
+    scheduleFirstEdge();
+  }
+
+  /** The gate input changed; a rising edge retriggers modes 1, 2, 3 and 5. */
+  void setGate(boolean high) {
+    if (high && !gate && loaded && (mode == 1 || mode == 2 || mode == 3 || mode == 5)) {
+      loadTime = clock.nanos();
+      scheduleFirstEdge();
+    }
+    gate = high;
+  }
+
+  /** Returns input clocks elapsed since the count was loaded. */
+  private long ticksSinceLoad(long now) {
+    return Pit8254.ticks(now - loadTime);
+  }
+
+  /** Returns the counting element's value (1..65536 semantics folded to 16 bits) at {@code now}. */
+  int currentCount(long now) {
+    if (!loaded) {
+      return count & 0xffff;
+    }
+    long d = ticksSinceLoad(now);
+    long c = switch (mode) {
+      case 2 -> count - d % count;
+      case 3 -> count - (2 * d) % count;
+      default -> count - d;
+    };
+    return (int) (bcd ? Math.floorMod(c, 10_000L) : c & 0xffff);
+  }
+
+  /** Returns the OUT pin at {@code now}. */
+  boolean out(long now) {
+    if (!loaded) {
+      return mode != 0;
+    }
+    long d = ticksSinceLoad(now);
+    return switch (mode) {
+      case 0 -> d >= count;
+      case 1 -> d >= count;
+      case 2 -> d % count != count - 1;
+      case 3 -> d % count < (count + 1) / 2;
+      default -> d != count; // 4, 5: one clock low at the terminal count
+    };
+  }
+
+  private void scheduleFirstEdge() {
+    if (edge == null) {
+      return;
+    }
+    nextEdgeTick = switch (mode) {
+      case 4, 5 -> count + 1L;
+      default -> count;
+    };
+    armEdge();
+  }
+
+  private void armEdge() {
+    Deadline d = edge;
+    if (d != null) {
+      d.arm(loadTime + Pit8254.nanosForTicks(nextEdgeTick));
+    }
+  }
+
+  private void cancelEdge() {
+    Deadline d = edge;
+    if (d != null) {
+      d.cancel();
+    }
+  }
+
+  /** Channel 0's deadline fell due: OUT had a rising edge. */
+  void edgeDue() {
+    IrqLine line = irq;
+    if (line == null || !loaded) {
+      return;
+    }
+    switch (mode) {
+      case 0, 1 -> line.raise(); // OUT stays high until the channel is reprogrammed
+      case 2, 3 -> {
+        line.pulse();
+        long elapsed = ticksSinceLoad(clock.nanos());
+        long next = nextEdgeTick + count;
+        if (next <= elapsed) { // late (real time): edges that passed are lost, as a PIC would lose them
+          next = (elapsed / count + 1) * count;
+        }
+        nextEdgeTick = next;
+        armEdge();
+      }
+      default -> line.pulse();
+    }
+  }
+
+  private int toRegister(int value) {
+    return bcd ? toBcd(value) : value;
+  }
+
+  static int toBcd(int v) {
+    return (v / 1000 % 10) << 12 | (v / 100 % 10) << 8 | (v / 10 % 10) << 4 | v % 10;
+  }
+
+  static int fromBcd(int v) {
+    return ((v >>> 12) & 0xf) * 1000 + ((v >>> 8) & 0xf) * 100 + ((v >>> 4) & 0xf) * 10 + (v & 0xf);
+  }
+}
