@@ -8,4 +8,5 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform;
   exports io.github.genova.platform.device.pic;
   exports io.github.genova.platform.device.pit;
+  exports io.github.genova.platform.device.rtc;
 }
