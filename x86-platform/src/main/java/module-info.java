@@ -9,4 +9,5 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.pic;
   exports io.github.genova.platform.device.pit;
   exports io.github.genova.platform.device.rtc;
+  exports io.github.genova.platform.device.uart;
 }
