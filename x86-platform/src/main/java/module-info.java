@@ -10,4 +10,6 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.pit;
   exports io.github.genova.platform.device.rtc;
   exports io.github.genova.platform.device.uart;
+  exports io.github.genova.platform.device.debug;
+  exports io.github.genova.platform.device.pci;
 }
