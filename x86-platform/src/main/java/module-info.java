@@ -12,4 +12,5 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.uart;
   exports io.github.genova.platform.device.debug;
   exports io.github.genova.platform.device.pci;
+  exports io.github.genova.platform.device.vga;
 }
