@@ -8,6 +8,7 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform;
   exports io.github.genova.platform.device.pic;
   exports io.github.genova.platform.device.pit;
+  exports io.github.genova.platform.device.ps2;
   exports io.github.genova.platform.device.rtc;
   exports io.github.genova.platform.device.uart;
   exports io.github.genova.platform.device.debug;
