@@ -109,6 +109,8 @@ public final class I8042 implements PortDevice {
     }
     int v = output;
     outputFull = false;
+    irq1.lower(); // the line drops with the buffer; the next byte is a fresh edge
+    irq12.lower();
     pump();
     return v;
   }

@@ -7,7 +7,7 @@ package io.github.genova.platform.device.ps2;
  * scanning (0xF4/0xF5), defaults (0xF6), echo (0xEE) and resend (0xFE). Like the real device it drops its
  * pending output when a command arrives. Host code presses and releases keys with {@link #press} and
  * {@link #release}; while scanning is disabled key events are discarded, and when the 16-byte buffer
- * cannot take a whole sequence the keyboard sends its overrun code instead.
+ * cannot take a whole sequence (its last slot is reserved) the keyboard sends its overrun code instead.
  */
 public final class Ps2Keyboard extends Ps2Device {
   private int scanSet = 2;
@@ -78,9 +78,9 @@ public final class Ps2Keyboard extends Ps2Device {
         return;
       }
       byte[] seq = ScanCodes.sequence(key, make, scanSet);
-      if (seq.length > space()) {
+      if (seq.length > space() - 1) { // the last slot is kept for the overrun code
         if (space() > 0) {
-          send(scanSet == 1 ? 0xff : 0x00); // overrun
+          send(scanSet == 1 ? 0xff : 0x00);
         }
       } else {
         for (byte b : seq) {
