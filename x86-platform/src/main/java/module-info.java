@@ -14,4 +14,5 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.debug;
   exports io.github.genova.platform.device.pci;
   exports io.github.genova.platform.device.vga;
+  exports io.github.genova.platform.pc;
 }
