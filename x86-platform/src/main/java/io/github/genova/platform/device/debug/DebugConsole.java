@@ -1,6 +1,7 @@
 package io.github.genova.platform.device.debug;
 
 import io.github.genova.platform.DeviceFactory;
+import io.github.genova.platform.HostOutput;
 import io.github.genova.platform.PortDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +20,7 @@ public final class DebugConsole implements PortDevice {
 
   private final int port;
   private final ByteArrayOutputStream retained = new ByteArrayOutputStream();
-  private @Nullable OutputStream output;
-  private @Nullable IOException outputError;
+  private final HostOutput output = new HostOutput();
 
   private DebugConsole(int port) {
     this.port = port;
@@ -42,13 +42,12 @@ public final class DebugConsole implements PortDevice {
 
   /** Sends the bytes to {@code out} as they arrive (null: only retain them). */
   public synchronized void setOutput(@Nullable OutputStream out) {
-    this.output = out;
-    this.outputError = null;
+    output.connect(out);
   }
 
   /** Returns the error that made the console stop writing to its output, or null. */
   public synchronized @Nullable IOException outputError() {
-    return outputError;
+    return output.error();
   }
 
   /** Returns the retained output decoded as ISO-8859-1 (one character per byte). */
@@ -69,18 +68,7 @@ public final class DebugConsole implements PortDevice {
         retained.reset();
       }
       retained.write(b);
-      OutputStream out = output;
-      if (out != null) {
-        try {
-          out.write(b);
-          if (b == '\n') {
-            out.flush();
-          }
-        } catch (IOException e) {
-          outputError = e;
-          output = null;
-        }
-      }
+      output.write(b);
     }
   }
 

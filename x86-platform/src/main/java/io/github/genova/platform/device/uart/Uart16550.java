@@ -2,6 +2,7 @@ package io.github.genova.platform.device.uart;
 
 import io.github.genova.platform.Clock;
 import io.github.genova.platform.Deadline;
+import io.github.genova.platform.HostOutput;
 import io.github.genova.platform.DeviceFactory;
 import io.github.genova.platform.IrqLine;
 import io.github.genova.platform.Machine;
@@ -60,8 +61,7 @@ public final class Uart16550 implements PortDevice {
   private int trigger = 1;
   private boolean thrInterrupt;
   private boolean timeoutInterrupt;
-  private @Nullable OutputStream output;
-  private @Nullable IOException outputError;
+  private final HostOutput output = new HostOutput();
   private long transmitted;
 
   private Uart16550(Machine machine, int base, int irq) {
@@ -87,13 +87,12 @@ public final class Uart16550 implements PortDevice {
 
   /** Sends transmitted bytes to {@code out} (null: discard them). */
   public synchronized void setOutput(@Nullable OutputStream out) {
-    this.output = out;
-    this.outputError = null;
+    output.connect(out);
   }
 
   /** Returns the error that made the UART stop writing to its output, or null. */
   public synchronized @Nullable IOException outputError() {
-    return outputError;
+    return output.error();
   }
 
   /** Returns how many bytes the guest has transmitted (loopback excluded). */
@@ -280,16 +279,7 @@ public final class Uart16550 implements PortDevice {
       enqueue(v);
     } else {
       transmitted++;
-      OutputStream out = output;
-      if (out != null) {
-        try {
-          out.write(v);
-          out.flush();
-        } catch (IOException e) {
-          outputError = e;
-          output = null;
-        }
-      }
+      output.write(v);
     }
     thrInterrupt = true; // the byte left at once: THR is empty again
   }
