@@ -11,6 +11,7 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.ps2;
   exports io.github.genova.platform.device.rtc;
   exports io.github.genova.platform.device.uart;
+  exports io.github.genova.platform.device.chipset;
   exports io.github.genova.platform.device.debug;
   exports io.github.genova.platform.device.pci;
   exports io.github.genova.platform.device.vga;

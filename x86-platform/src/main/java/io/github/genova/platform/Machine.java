@@ -24,6 +24,18 @@ public final class Machine implements AutoCloseable {
   private final DeadlineQueue deadlines;
   private final String engineBackend;
   private final List<Object> devices = new ArrayList<>();
+  private volatile SystemLines systemLinesTarget = new SystemLines() {};
+  private final SystemLines systemLines = new SystemLines() {
+    @Override
+    public void resetCpu() {
+      systemLinesTarget.resetCpu();
+    }
+
+    @Override
+    public void a20(boolean enabled) {
+      systemLinesTarget.a20(enabled);
+    }
+  };
 
   private Machine(Builder b) {
     this.cpus = b.cpus;
@@ -97,6 +109,16 @@ public final class Machine implements AutoCloseable {
    */
   public String engineBackend() {
     return engineBackend;
+  }
+
+  /** Returns the reset and A20 lines as devices drive them; they reach whatever is connected now. */
+  public SystemLines systemLines() {
+    return systemLines;
+  }
+
+  /** Connects the receiver of the reset and A20 lines (the CPU engine), replacing the previous one. */
+  public void connectSystemLines(SystemLines target) {
+    this.systemLinesTarget = target;
   }
 
   /** Returns the attached devices in attachment order. */

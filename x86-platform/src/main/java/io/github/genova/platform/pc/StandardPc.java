@@ -2,6 +2,7 @@ package io.github.genova.platform.pc;
 
 import io.github.genova.platform.DeviceFactory;
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.device.chipset.SystemControlPortA;
 import io.github.genova.platform.device.debug.DebugConsole;
 import io.github.genova.platform.device.debug.PostCodePort;
 import io.github.genova.platform.device.pci.PciHostBridge;
@@ -15,7 +16,7 @@ import io.github.genova.platform.device.vga.Vga;
 import java.util.List;
 
 /**
- * A PC's devices, typed: the 8259 pair, the 8254 and port 0x61, CMOS/RTC, COM1, the i8042 with keyboard and
+ * A PC's devices, typed: the 8259 pair, the 8254 and port 0x61, port 0x92, CMOS/RTC, COM1, the i8042 with keyboard and
  * mouse, the PCI host bridge with the standard VGA at 00:02.0, the debug consoles at 0xE9 and 0x402, and
  * the POST code ports at 0x80 and 0x190. Build one with
  * {@code StandardPc.of(Machine.builder().ram(...).devices(StandardPc.devices()).build())}.
@@ -24,6 +25,7 @@ import java.util.List;
  * @param pic the interrupt controllers
  * @param pit the interval timer
  * @param portB system control port B (0x61)
+ * @param portA system control port A (0x92: fast A20 and reset)
  * @param rtc CMOS and real-time clock
  * @param com1 the serial port at 0x3F8
  * @param keyboardController the i8042 with keyboard and mouse
@@ -39,6 +41,7 @@ public record StandardPc(
     DualPic pic,
     Pit8254 pit,
     SystemControlPortB portB,
+    SystemControlPortA portA,
     CmosRtc rtc,
     Uart16550 com1,
     I8042 keyboardController,
@@ -55,6 +58,7 @@ public record StandardPc(
         DualPic::attach,
         Pit8254::attach,
         SystemControlPortB::attach,
+        SystemControlPortA::attach,
         CmosRtc::attach,
         Uart16550::attach,
         I8042::attach,
@@ -79,6 +83,7 @@ public record StandardPc(
         machine.device(DualPic.class),
         machine.device(Pit8254.class),
         machine.device(SystemControlPortB.class),
+        machine.device(SystemControlPortA.class),
         machine.device(CmosRtc.class),
         machine.device(Uart16550.class),
         machine.device(I8042.class),

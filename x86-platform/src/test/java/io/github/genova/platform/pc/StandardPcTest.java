@@ -46,6 +46,7 @@ class StandardPcTest {
         "0064-0064 i8042 keyboard controller",
         "0070-0071 CMOS RTC",
         "0080-0080 POST code port at 80",
+        "0092-0092 system control port A",
         "00a0-00a1 8259 PIC pair",
         "00e9-00e9 debug console at e9",
         "0190-0190 POST code port at 190",
@@ -98,6 +99,29 @@ class StandardPcTest {
     assertThat(pic.interruptPending()).isTrue();
     assertThat(pic.acknowledge()).isEqualTo(0x20);
     assertThat(gsis).containsExactly(0); // and the kernel's GSI 0
+  }
+
+  @Test
+  void resetAndA20FromBothPortsReachTheConnectedEngine() {
+    List<String> lines = new ArrayList<>();
+    machine.connectSystemLines(new io.github.genova.platform.SystemLines() {
+      @Override
+      public void resetCpu() {
+        lines.add("reset");
+      }
+
+      @Override
+      public void a20(boolean enabled) {
+        lines.add("a20=" + enabled);
+      }
+    });
+    machine.ports().out(0x92, 1, 0x00);
+    machine.ports().out(0x92, 1, 0x02);
+    assertThat(machine.ports().in(0x92, 1)).isEqualTo(0x02);
+    machine.ports().out(0x92, 1, 0x03);
+    machine.ports().out(0x64, 1, 0xfe);
+    assertThat(lines).containsExactly("a20=false", "a20=true", "reset", "reset");
+    assertThat(pc.portA().a20()).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.genova.platform.device.ps2;
 import io.github.genova.platform.IrqLine;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.PortDevice;
+import io.github.genova.platform.SystemLines;
 
 /**
  * The i8042 keyboard controller at ports 0x60 (data) and 0x64 (status/command) with a
@@ -55,19 +56,23 @@ public final class I8042 implements PortDevice {
   private int pendingCommand;
   private int outputPort = 0x03; // reset line inactive, A20 enabled
   private boolean translatingBreak;
-  private SystemLines systemLines = new SystemLines() {};
+  private final SystemLines systemLines;
 
-  private I8042(IrqLine irq1, IrqLine irq12) {
+  private I8042(IrqLine irq1, IrqLine irq12, SystemLines systemLines) {
     this.irq1 = irq1;
     this.irq12 = irq12;
+    this.systemLines = systemLines;
     this.keyboard = new Ps2Keyboard(this);
     this.mouse = new Ps2Mouse(this);
     ram[0] = CFG_KBD_IRQ | CFG_AUX_IRQ | CFG_SYSTEM | CFG_TRANSLATE;
   }
 
-  /** Attaches the controller to {@code machine}: ports 0x60 and 0x64, IRQ 1 and IRQ 12. */
+  /**
+   * Attaches the controller to {@code machine}: ports 0x60 and 0x64, IRQ 1 and IRQ 12, and the machine's
+   * {@link SystemLines} for reset and A20.
+   */
   public static I8042 attach(Machine machine) {
-    I8042 kbc = new I8042(machine.isa().line(1), machine.isa().line(12));
+    I8042 kbc = new I8042(machine.isa().line(1), machine.isa().line(12), machine.systemLines());
     machine.ports().claim(0x60, 1, kbc);
     machine.ports().claim(0x64, 1, kbc);
     return kbc;
@@ -81,11 +86,6 @@ public final class I8042 implements PortDevice {
   /** Returns the mouse on the auxiliary port. */
   public Ps2Mouse mouse() {
     return mouse;
-  }
-
-  /** Connects the reset and A20 lines (a CPU engine), replacing the previous receiver. */
-  public synchronized void setSystemLines(SystemLines lines) {
-    this.systemLines = lines;
   }
 
   /** Returns the configuration byte. */

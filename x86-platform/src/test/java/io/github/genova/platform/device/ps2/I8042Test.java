@@ -3,6 +3,7 @@ package io.github.genova.platform.device.ps2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.SystemLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -353,7 +354,7 @@ class I8042Test {
   @Test
   void outputPortDrivesA20AndResetPulses() {
     List<String> lines = new ArrayList<>();
-    kbc.setSystemLines(new SystemLines() {
+    machine.connectSystemLines(new SystemLines() {
       @Override
       public void resetCpu() {
         lines.add("reset");
