@@ -104,7 +104,30 @@ public final class DeadlineQueue {
     armed[count] = d;
     d.index = count++;
     siftUp(d.index);
+    if (armed[0] == d) {
+      notifyAll(); // a real-time driver may be sleeping until a later deadline
+    }
     next = armed[0].at;
+  }
+
+  /**
+   * Real time: blocks until the earliest deadline has come (or something is armed earlier).
+   *
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  synchronized void awaitDue() throws InterruptedException {
+    while (true) {
+      long now = clock.nanos();
+      if (count > 0 && armed[0].at <= now) {
+        return;
+      }
+      if (count == 0) {
+        wait();
+      } else {
+        long nanos = armed[0].at - now;
+        wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      }
+    }
   }
 
   synchronized void cancel(Deadline d) {

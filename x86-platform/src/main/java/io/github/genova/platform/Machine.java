@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PC: CPUs, physical memory, a clock with device deadlines, I/O-port and MMIO buses, ISA interrupt lines
@@ -24,6 +25,7 @@ public final class Machine implements AutoCloseable {
   private final DeadlineQueue deadlines;
   private final String engineBackend;
   private final List<Object> devices = new ArrayList<>();
+  private @Nullable RealTimeDeadlines realTimeDeadlines;
   private volatile SystemLines systemLinesTarget = new SystemLines() {};
   private final SystemLines systemLines = new SystemLines() {
     @Override
@@ -76,6 +78,22 @@ public final class Machine implements AutoCloseable {
   /** Returns the device deadlines on the machine clock, which the kernel or engine must fire. */
   public DeadlineQueue deadlines() {
     return deadlines;
+  }
+
+  /**
+   * Real time only: starts a host thread that fires device deadlines as they fall due, for runs in which
+   * nothing else would (every CPU asleep in the host). It stops when the machine is closed.
+   *
+   * @throws IllegalStateException on a virtual-time machine, or if the thread already runs
+   */
+  public synchronized RealTimeDeadlines startRealTimeDeadlines() {
+    if (realTimeDeadlines != null) {
+      throw new IllegalStateException("the real-time deadline thread already runs");
+    }
+    RealTimeDeadlines driver = new RealTimeDeadlines(deadlines, "machine deadlines");
+    driver.start();
+    realTimeDeadlines = driver;
+    return driver;
   }
 
   /** Returns the I/O-port bus. */
@@ -149,6 +167,14 @@ public final class Machine implements AutoCloseable {
   /** Releases the devices' host resources and the RAM; memory handed out before becomes unusable. */
   @Override
   public void close() {
+    RealTimeDeadlines driver;
+    synchronized (this) {
+      driver = realTimeDeadlines;
+      realTimeDeadlines = null;
+    }
+    if (driver != null) {
+      driver.close();
+    }
     for (Object d : devices) {
       if (d instanceof AutoCloseable c) {
         try {

@@ -84,6 +84,23 @@ class MachineBusesTest {
   }
 
   @Test
+  void realTimeMachineCanFireDeadlinesFromAHostThread() throws InterruptedException {
+    try (Machine m = Machine.builder().virtualTime(false).build()) {
+      java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(2);
+      Deadline later = m.deadlines().create("later", fired::countDown);
+      Deadline sooner = m.deadlines().create("sooner", fired::countDown);
+      m.startRealTimeDeadlines();
+      later.arm(m.clock().nanos() + 20_000_000);
+      sooner.arm(m.clock().nanos() + 1_000_000); // earlier than what the thread sleeps for
+      assertThat(fired.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(m::startRealTimeDeadlines).isInstanceOf(IllegalStateException.class);
+    }
+    try (Machine v = Machine.builder().build()) {
+      assertThatThrownBy(v::startRealTimeDeadlines).hasMessageContaining("virtual time");
+    }
+  }
+
+  @Test
   void isaLineEdgesReachSinksAndRaiseTheGsi() {
     try (Machine m = Machine.builder().build()) {
       List<String> seen = new ArrayList<>();
