@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * commands. Channel 0's output drives ISA IRQ 0; channel 2's gate and output are wired to system control
  * port B ({@link SystemControlPortB}). Counts and outputs are functions of the machine clock, and each
  * rising edge of channel 0's output is a deadline on it, so in virtual time IRQ 0 fires at exactly the
- * instants the programmed period gives. Modes 0, 2 and 3 are modelled completely; a low gate does not
- * pause counting in modes 0 and 4. Thread-safe.
+ * instants the programmed period gives. The gate pauses modes 0 and 4, stops modes 2 and 3 with OUT high,
+ * and its rising edge retriggers modes 1, 2, 3 and 5. Thread-safe.
  */
 public final class Pit8254 implements PortDevice {
   /** The counters' input clock, in Hz. */

@@ -28,7 +28,15 @@ final class PitChannel {
   /** The programmed count as a number of input clocks (1..65536, or 1..10000 in BCD). */
   int count = 0x10000;
   private boolean loaded;
-  private long loadTime;
+  /**
+   * The input clock (counted from machine time zero) at which the current counting stretch began: all
+   * channels count on one clock grid, so a count loaded between two clocks starts at the next one.
+   */
+  private long loadTick;
+  /** Input clocks counted before the current stretch (a low gate paused modes 0 and 4). */
+  private long pausedTicks;
+  /** Whether the counting element is counting now (loaded, and the gate allows it). */
+  private boolean counting;
   boolean gate;
   private boolean nullCount = true;
 
@@ -57,6 +65,7 @@ final class PitChannel {
     writeMsbNext = false;
     readMsbNext = false;
     loaded = false;
+    counting = false;
     nullCount = true;
     cancelEdge();
     if (irq != null) {
@@ -126,8 +135,10 @@ final class PitChannel {
   private void load(int register) {
     int n = bcd ? fromBcd(register) : register;
     count = n == 0 ? (bcd ? 10_000 : 0x10000) : n;
-    loadTime = clock.nanos();
+    loadTick = Pit8254.ticks(clock.nanos());
+    pausedTicks = 0;
     loaded = true;
+    counting = gate || mode == 1 || mode == 5; // modes 1 and 5 count once triggered; the gate only retriggers
     nullCount = false;
     if (irq != null && mode == 0) {
       irq.lower();
@@ -135,18 +146,38 @@ final class PitChannel {
     scheduleFirstEdge();
   }
 
-  /** The gate input changed; a rising edge retriggers modes 1, 2, 3 and 5. */
+  /**
+   * The gate input changed. A low gate pauses counting in modes 0 and 4 and stops it (OUT high) in modes
+   * 2 and 3; a rising edge resumes modes 0 and 4 and restarts modes 1, 2, 3 and 5 from the full count.
+   */
   void setGate(boolean high) {
-    if (high && !gate && loaded && (mode == 1 || mode == 2 || mode == 3 || mode == 5)) {
-      loadTime = clock.nanos();
-      scheduleFirstEdge();
+    if (high == gate) {
+      return;
     }
     gate = high;
+    if (!loaded) {
+      return;
+    }
+    long now = clock.nanos();
+    if (!high) {
+      if (mode == 0 || mode == 2 || mode == 3 || mode == 4) {
+        pausedTicks = ticksCounted(now);
+        counting = false;
+        cancelEdge();
+      }
+      return;
+    }
+    if (mode != 0 && mode != 4) {
+      pausedTicks = 0; // retrigger: start over from the full count
+    }
+    loadTick = Pit8254.ticks(now);
+    counting = true;
+    scheduleFirstEdge();
   }
 
-  /** Returns input clocks elapsed since the count was loaded. */
-  private long ticksSinceLoad(long now) {
-    return Pit8254.ticks(now - loadTime);
+  /** Returns input clocks counted since the count was loaded, pauses excluded. */
+  private long ticksCounted(long now) {
+    return counting ? pausedTicks + Pit8254.ticks(now) - loadTick : pausedTicks;
   }
 
   /** Returns the counting element's value (1..65536 semantics folded to 16 bits) at {@code now}. */
@@ -154,7 +185,7 @@ final class PitChannel {
     if (!loaded) {
       return count & 0xffff;
     }
-    long d = ticksSinceLoad(now);
+    long d = ticksCounted(now);
     long c = switch (mode) {
       case 2 -> count - d % count;
       case 3 -> count - (2 * d) % count;
@@ -168,7 +199,10 @@ final class PitChannel {
     if (!loaded) {
       return mode != 0;
     }
-    long d = ticksSinceLoad(now);
+    if (!gate && (mode == 2 || mode == 3)) {
+      return true; // a low gate forces OUT high in the periodic modes
+    }
+    long d = ticksCounted(now);
     return switch (mode) {
       case 0 -> d >= count;
       case 1 -> d >= count;
@@ -179,20 +213,23 @@ final class PitChannel {
   }
 
   private void scheduleFirstEdge() {
-    if (edge == null) {
+    if (edge == null || !counting) {
       return;
     }
     nextEdgeTick = switch (mode) {
       case 4, 5 -> count + 1L;
       default -> count;
     };
+    if (nextEdgeTick <= pausedTicks) {
+      return; // a one-shot mode resumed after its terminal count: no further edge
+    }
     armEdge();
   }
 
   private void armEdge() {
     Deadline d = edge;
     if (d != null) {
-      d.arm(loadTime + Pit8254.nanosForTicks(nextEdgeTick));
+      d.arm(Pit8254.nanosForTicks(loadTick + nextEdgeTick - pausedTicks));
     }
   }
 
@@ -206,14 +243,14 @@ final class PitChannel {
   /** Channel 0's deadline fell due: OUT had a rising edge. */
   void edgeDue() {
     IrqLine line = irq;
-    if (line == null || !loaded) {
+    if (line == null || !counting) {
       return;
     }
     switch (mode) {
       case 0, 1 -> line.raise(); // OUT stays high until the channel is reprogrammed
       case 2, 3 -> {
         line.pulse();
-        long elapsed = ticksSinceLoad(clock.nanos());
+        long elapsed = ticksCounted(clock.nanos());
         long next = nextEdgeTick + count;
         if (next <= elapsed) { // late (real time): edges that passed are lost, as a PIC would lose them
           next = (elapsed / count + 1) * count;

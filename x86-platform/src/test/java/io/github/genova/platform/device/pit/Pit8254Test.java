@@ -182,6 +182,44 @@ class Pit8254Test {
   }
 
   @Test
+  void lowGatePausesMode0AndLoadingWithGateLowWaits() {
+    Pit8254 pit = machine.device(Pit8254.class);
+    out(0x43, 0xb0); // channel 2, mode 0, gate still low
+    out(0x42, 100);
+    out(0x42, 0);
+    clock.advanceTo(Pit8254.nanosForTicks(50));
+    assertThat(pit.count(2)).isEqualTo(100); // not counting yet
+    out(0x61, 0x01);
+    clock.advanceTo(Pit8254.nanosForTicks(80));
+    assertThat(pit.count(2)).isEqualTo(70);
+    out(0x61, 0x00);
+    clock.advanceTo(Pit8254.nanosForTicks(500));
+    assertThat(pit.count(2)).isEqualTo(70); // paused
+    assertThat(in(0x61) & 0x20).isZero();
+    out(0x61, 0x01);
+    clock.advanceTo(Pit8254.nanosForTicks(500 + 70));
+    assertThat(in(0x61) & 0x20).isEqualTo(0x20); // terminal count after 30 + 70 counted clocks
+  }
+
+  @Test
+  void lowGateStopsMode2WithOutHighAndItsRisingEdgeReloads() {
+    Pit8254 pit = machine.device(Pit8254.class);
+    out(0x61, 0x01);
+    out(0x43, 0xb4);
+    out(0x42, 10);
+    out(0x42, 0);
+    clock.advanceTo(Pit8254.nanosForTicks(9)); // OUT low in the last clock of the period
+    assertThat(pit.out(2)).isFalse();
+    out(0x61, 0x00);
+    assertThat(pit.out(2)).isTrue();
+    clock.advanceTo(Pit8254.nanosForTicks(100));
+    assertThat(pit.count(2)).isEqualTo(1);
+    out(0x61, 0x01);
+    clock.advanceTo(Pit8254.nanosForTicks(103));
+    assertThat(pit.count(2)).isEqualTo(7);
+  }
+
+  @Test
   void speakerToneFollowsChannel2InMode3() {
     SystemControlPortB portB = machine.device(SystemControlPortB.class);
     out(0x43, 0xb6);
