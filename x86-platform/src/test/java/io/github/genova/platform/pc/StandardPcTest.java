@@ -147,6 +147,40 @@ class StandardPcTest {
     assertThat(machine.ports().in(0x71, 1)).isEqualTo(1);
   }
 
+  /** Runs timers of three devices for a virtual second and returns the interrupt timeline. */
+  private static List<String> timeline() {
+    try (Machine m = Machine.builder().devices(StandardPc.devices()).build()) {
+      List<String> events = new ArrayList<>();
+      m.interrupts().attach(gsi -> events.add(gsi + "@" + m.clock().nanos()));
+      var p = m.ports();
+      p.out(0x43, 1, 0x34); // PIT channel 0, mode 2, ~1 kHz
+      p.out(0x40, 1, 0xa9);
+      p.out(0x40, 1, 0x04);
+      p.out(0x70, 1, 0x0a);
+      p.out(0x71, 1, 0x2a); // RTC periodic at 64 Hz
+      p.out(0x70, 1, 0x0b);
+      p.out(0x71, 1, 0x42);
+      p.out(0x3fc, 1, 0x08); // COM1: OUT2
+      p.out(0x3fa, 1, 0xc1); // FIFO on, trigger level 14
+      p.out(0x3f9, 1, 0x01); // RDA interrupts
+      StandardPc.of(m).com1().receive(new byte[] {1, 2});
+      for (long t = 0; t <= 1_000_000_000L; t += 50_000_000L) {
+        m.deadlines().runUntil(t);
+        p.out(0x70, 1, 0x0c);
+        p.in(0x71, 1); // acknowledge the RTC
+      }
+      return events;
+    }
+  }
+
+  @Test
+  void sameProgrammingGivesTheSameInterruptTimelineInVirtualTime() {
+    List<String> first = timeline();
+    assertThat(first).hasSizeGreaterThan(1000);
+    assertThat(first).contains("4@" + 4 * (10 * 1_000_000_000L / 115_200)); // character timeout, not RDA
+    assertThat(timeline()).isEqualTo(first);
+  }
+
   @Test
   void aMachineWithoutTheDevicesIsRefusedByName() {
     try (Machine bare = Machine.builder().build()) {

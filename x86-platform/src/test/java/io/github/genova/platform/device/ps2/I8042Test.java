@@ -326,6 +326,50 @@ class I8042Test {
   }
 
   @Test
+  void remoteModeSendsAPacketOnlyWhenAsked() {
+    setConfig(0x03);
+    command(0xd4);
+    data(0xf0); // remote mode
+    command(0xd4);
+    data(0xf4);
+    drain();
+    kbc.mouse().move(3, 0);
+    assertThat(status() & 0x01).isZero();
+    command(0xd4);
+    data(0xeb);
+    assertThat(drain()).containsExactly(0xfa, 0x08, 3, 0);
+  }
+
+  @Test
+  void wrapModeEchoesUntilReset() {
+    setConfig(0x03);
+    command(0xd4);
+    data(0xee);
+    command(0xd4);
+    data(0x42);
+    command(0xd4);
+    data(0xec);
+    assertThat(drain()).containsExactly(0xfa, 0x42, 0xfa);
+  }
+
+  @Test
+  void fiveButtonModeAfterTheSecondMagicSequence() {
+    setConfig(0x03);
+    for (int rate : new int[] {200, 100, 80, 200, 200, 80}) {
+      command(0xd4);
+      data(0xf3);
+      command(0xd4);
+      data(rate);
+    }
+    command(0xd4);
+    data(0xf4);
+    drain();
+    assertThat(kbc.mouse().id()).isEqualTo(4);
+    kbc.mouse().button(MouseButton.SIDE, true);
+    assertThat(drain()).containsExactly(0x08, 0, 0, 0x10);
+  }
+
+  @Test
   void disabledAuxPortHoldsMouseData() {
     setConfig(0x03);
     command(0xd4);

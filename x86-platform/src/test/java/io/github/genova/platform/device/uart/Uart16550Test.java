@@ -131,6 +131,17 @@ class Uart16550Test {
   }
 
   @Test
+  void modemStatusChangeRaisesTheModemStatusInterrupt() {
+    out(1, 0x08);
+    out(4, 0x08);
+    uart.setModemInputs(false, true, false, true); // CTS drops
+    assertThat(in(2) & 0x0f).isEqualTo(0x00);
+    assertThat(irqs).containsExactly(4);
+    assertThat(in(6)).isEqualTo(0xa1); // DCD, DSR, delta CTS
+    assertThat(in(2) & 0x0f).isEqualTo(0x01);
+  }
+
+  @Test
   void scratchRegisterKeepsItsValue() {
     out(7, 0xa5);
     assertThat(in(7)).isEqualTo(0xa5);

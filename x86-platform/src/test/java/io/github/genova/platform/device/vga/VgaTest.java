@@ -165,6 +165,16 @@ class VgaTest {
   }
 
   @Test
+  void reprogrammedCrtcGivesA40ColumnTextMode() {
+    machine.ports().out(0x3d4, 2, 0x0e11); // unlock CR0-7
+    machine.ports().out(0x3d4, 2, 0x2701); // horizontal display end: 40 columns
+    machine.ports().out(0x3d4, 2, 0x1413); // offset
+    DisplayMode mode = vga.mode();
+    assertThat(mode.width()).isEqualTo(40);
+    assertThat(mode.height()).isEqualTo(25);
+  }
+
+  @Test
   void crtcProtectBitGuardsRegisters0To7() {
     machine.ports().out(0x3d4, 1, 0x11);
     machine.ports().out(0x3d5, 1, 0x8e); // protect on
