@@ -169,6 +169,48 @@ public final class Vga implements PortDevice, MmioDevice, AutoCloseable {
     return sb.toString();
   }
 
+  /**
+   * Returns the visible picture of the current DISPI graphics mode converted to ARGB: 8 bpp through the
+   * DAC palette, 15 bpp as 5:5:5, 16 bpp as 5:6:5, 24 and 32 bpp as B, G, R bytes.
+   *
+   * @throws IllegalStateException in a text mode or at 4 bpp (planar), which have no packed pixels
+   */
+  public synchronized FramebufferImage snapshot() {
+    DisplayMode m = mode();
+    if (m.text() || m.bitsPerPixel() == 4) {
+      throw new IllegalStateException("no packed-pixel picture in " + m);
+    }
+    int[] argb = new int[m.width() * m.height()];
+    int bytes = (m.bitsPerPixel() + 7) / 8;
+    for (int y = 0; y < m.height(); y++) {
+      long row = m.startOffset() + (long) y * m.pitchBytes();
+      for (int x = 0; x < m.width(); x++) {
+        long at = row + (long) x * bytes;
+        int rgb = switch (m.bitsPerPixel()) {
+          case 8 -> paletteRgb(vram.get(ValueLayout.JAVA_BYTE, at) & 0xff);
+          case 15 -> {
+            int p = vram.get(ValueLayout.JAVA_SHORT_UNALIGNED, at);
+            yield expand5((p >> 10) & 0x1f) << 16 | expand5((p >> 5) & 0x1f) << 8 | expand5(p & 0x1f);
+          }
+          case 16 -> {
+            int p = vram.get(ValueLayout.JAVA_SHORT_UNALIGNED, at);
+            int g = (p >> 5) & 0x3f;
+            yield expand5((p >> 11) & 0x1f) << 16 | (g << 2 | g >> 4) << 8 | expand5(p & 0x1f);
+          }
+          default -> (vram.get(ValueLayout.JAVA_BYTE, at + 2) & 0xff) << 16
+              | (vram.get(ValueLayout.JAVA_BYTE, at + 1) & 0xff) << 8
+              | (vram.get(ValueLayout.JAVA_BYTE, at) & 0xff);
+        };
+        argb[y * m.width() + x] = 0xff00_0000 | rgb;
+      }
+    }
+    return new FramebufferImage(m.width(), m.height(), argb);
+  }
+
+  private static int expand5(int c) {
+    return c << 3 | c >> 2;
+  }
+
   /** Returns DAC entry {@code index} as 0xRRGGBB with 8 bits per component. */
   public synchronized int paletteRgb(int index) {
     int rgb = 0;

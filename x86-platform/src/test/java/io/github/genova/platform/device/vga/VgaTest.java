@@ -1,6 +1,7 @@
 package io.github.genova.platform.device.vga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.MmioRegion;
@@ -95,6 +96,38 @@ class VgaTest {
     MmioRegion lfb = machine.mmio().find(0xe000_0000L);
     assertThat(lfb).isNotNull();
     assertThat(Objects.requireNonNull(lfb).device().directMemory()).isNotNull();
+  }
+
+  @Test
+  void snapshotConvertsEachPixelFormatToArgb() {
+    dispiWrite(1, 8);
+    dispiWrite(2, 2);
+    dispiWrite(3, 32);
+    dispiWrite(4, 0x41);
+    machine.physical().write(0xe000_0000L + 4, 4, 0x00ff_8000L); // (1, 0): orange
+    assertThat(vga.snapshot().pixel(1, 0)).isEqualTo(0xffff_8000);
+    dispiWrite(4, 0x00);
+    dispiWrite(3, 16);
+    dispiWrite(4, 0x41);
+    machine.physical().write(0xe000_0000L + 16 + 2, 2, 0xf800); // (1, 1): red in 5:6:5
+    assertThat(vga.snapshot().pixel(1, 1)).isEqualTo(0xffff_0000);
+    dispiWrite(4, 0x00);
+    dispiWrite(3, 8);
+    dispiWrite(4, 0x41);
+    machine.ports().out(0x3c8, 1, 7);
+    machine.ports().out(0x3c9, 1, 0x00);
+    machine.ports().out(0x3c9, 1, 0x3f);
+    machine.ports().out(0x3c9, 1, 0x00);
+    machine.physical().write(0xe000_0000L + 3, 1, 7);
+    FramebufferImage image = vga.snapshot();
+    assertThat(image.width()).isEqualTo(8);
+    assertThat(image.pixel(3, 0)).isEqualTo(0xff00_ff00);
+    assertThat(image.pixel(0, 0)).isEqualTo(0xff00_0000);
+  }
+
+  @Test
+  void textModeHasNoSnapshot() {
+    assertThatThrownBy(vga::snapshot).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
