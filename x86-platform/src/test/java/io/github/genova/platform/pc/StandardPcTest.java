@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.RecordingSystemLines;
 import io.github.genova.platform.MmioRegion;
 import io.github.genova.platform.PortRange;
 import io.github.genova.platform.device.pic.DualPic;
@@ -103,18 +104,9 @@ class StandardPcTest {
 
   @Test
   void resetAndA20FromBothPortsReachTheConnectedEngine() {
-    List<String> lines = new ArrayList<>();
-    machine.connectSystemLines(new io.github.genova.platform.SystemLines() {
-      @Override
-      public void resetCpu() {
-        lines.add("reset");
-      }
-
-      @Override
-      public void a20(boolean enabled) {
-        lines.add("a20=" + enabled);
-      }
-    });
+    RecordingSystemLines recorder = new RecordingSystemLines();
+    List<String> lines = recorder.events();
+    machine.connectSystemLines(recorder);
     machine.ports().out(0x92, 1, 0x00);
     machine.ports().out(0x92, 1, 0x02);
     assertThat(machine.ports().in(0x92, 1)).isEqualTo(0x02);

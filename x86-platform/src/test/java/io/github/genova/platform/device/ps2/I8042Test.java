@@ -3,7 +3,7 @@ package io.github.genova.platform.device.ps2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.platform.Machine;
-import io.github.genova.platform.SystemLines;
+import io.github.genova.platform.RecordingSystemLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +45,21 @@ class I8042Test {
       out.add(machine.ports().in(0x60, 1));
     }
     return out;
+  }
+
+  /** Sends each byte to the mouse through the controller's 0xD4 command. */
+  private void toMouse(int... bytes) {
+    for (int b : bytes) {
+      command(0xd4);
+      data(b);
+    }
+  }
+
+  /** Sets the mouse's sample rate to each of {@code rates} in turn (the IntelliMouse knock sequences). */
+  private void sampleRates(int... rates) {
+    for (int rate : rates) {
+      toMouse(0xf3, rate);
+    }
   }
 
   private void setConfig(int cfg) {
@@ -252,19 +267,12 @@ class I8042Test {
   @Test
   void mouseResetAndIntelliMouseMagic() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xff);
+    toMouse(0xff);
     assertThat(drain()).containsExactly(0xfa, 0xaa, 0x00);
     assertThat(irqs).containsExactly(12, 12, 12);
-    for (int rate : new int[] {200, 100, 80}) {
-      command(0xd4);
-      data(0xf3);
-      command(0xd4);
-      data(rate);
-    }
+    sampleRates(200, 100, 80);
     drain();
-    command(0xd4);
-    data(0xf2);
+    toMouse(0xf2);
     assertThat(read()).isEqualTo(0xfa);
     assertThat(status() & 0x20).isEqualTo(0x20); // aux data
     assertThat(read()).isEqualTo(0x03);
@@ -273,8 +281,7 @@ class I8042Test {
   @Test
   void mousePacketsCarrySignAndOverflowBits() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xf4);
+    toMouse(0xf4);
     drain();
     Ps2Mouse mouse = kbc.mouse();
     mouse.move(5, 3); // 3 down is -3 in PS/2
@@ -292,14 +299,8 @@ class I8042Test {
   @Test
   void wheelMouseSendsFourBytePackets() {
     setConfig(0x03);
-    for (int rate : new int[] {200, 100, 80}) {
-      command(0xd4);
-      data(0xf3);
-      command(0xd4);
-      data(rate);
-    }
-    command(0xd4);
-    data(0xf4);
+    sampleRates(200, 100, 80);
+    toMouse(0xf4);
     drain();
     kbc.mouse().scroll(2); // away from the user: negative Z
     assertThat(drain()).containsExactly(0x08, 0, 0, 0xfe);
@@ -311,58 +312,41 @@ class I8042Test {
   @Test
   void mouseStatusResolutionAndSampleRate() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xe8);
-    command(0xd4);
-    data(0x03);
-    command(0xd4);
-    data(0xf3);
-    command(0xd4);
-    data(40);
+    toMouse(0xe8);
+    toMouse(0x03);
+    toMouse(0xf3);
+    toMouse(40);
     drain();
-    command(0xd4);
-    data(0xe9);
+    toMouse(0xe9);
     assertThat(drain()).containsExactly(0xfa, 0x00, 0x03, 40);
   }
 
   @Test
   void remoteModeSendsAPacketOnlyWhenAsked() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xf0); // remote mode
-    command(0xd4);
-    data(0xf4);
+    toMouse(0xf0); // remote mode
+    toMouse(0xf4);
     drain();
     kbc.mouse().move(3, 0);
     assertThat(status() & 0x01).isZero();
-    command(0xd4);
-    data(0xeb);
+    toMouse(0xeb);
     assertThat(drain()).containsExactly(0xfa, 0x08, 3, 0);
   }
 
   @Test
   void wrapModeEchoesUntilReset() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xee);
-    command(0xd4);
-    data(0x42);
-    command(0xd4);
-    data(0xec);
+    toMouse(0xee);
+    toMouse(0x42);
+    toMouse(0xec);
     assertThat(drain()).containsExactly(0xfa, 0x42, 0xfa);
   }
 
   @Test
   void fiveButtonModeAfterTheSecondMagicSequence() {
     setConfig(0x03);
-    for (int rate : new int[] {200, 100, 80, 200, 200, 80}) {
-      command(0xd4);
-      data(0xf3);
-      command(0xd4);
-      data(rate);
-    }
-    command(0xd4);
-    data(0xf4);
+    sampleRates(200, 100, 80, 200, 200, 80);
+    toMouse(0xf4);
     drain();
     assertThat(kbc.mouse().id()).isEqualTo(4);
     kbc.mouse().button(MouseButton.SIDE, true);
@@ -372,8 +356,7 @@ class I8042Test {
   @Test
   void disabledAuxPortHoldsMouseData() {
     setConfig(0x03);
-    command(0xd4);
-    data(0xf4);
+    toMouse(0xf4);
     drain();
     command(0xa7);
     kbc.mouse().move(1, 0);
@@ -397,18 +380,9 @@ class I8042Test {
 
   @Test
   void outputPortDrivesA20AndResetPulses() {
-    List<String> lines = new ArrayList<>();
-    machine.connectSystemLines(new SystemLines() {
-      @Override
-      public void resetCpu() {
-        lines.add("reset");
-      }
-
-      @Override
-      public void a20(boolean enabled) {
-        lines.add("a20=" + enabled);
-      }
-    });
+    RecordingSystemLines recorder = new RecordingSystemLines();
+    List<String> lines = recorder.events();
+    machine.connectSystemLines(recorder);
     command(0xd1);
     data(0x01);
     assertThat(kbc.a20()).isFalse();
