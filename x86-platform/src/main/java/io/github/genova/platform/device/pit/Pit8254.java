@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * commands. Channel 0's output drives ISA IRQ 0; channel 2's gate and output are wired to system control
  * port B ({@link SystemControlPortB}). Counts and outputs are functions of the machine clock, and each
  * rising edge of channel 0's output is a deadline on it, so in virtual time IRQ 0 fires at exactly the
- * instants the programmed period gives. The gate pauses modes 0 and 4, stops modes 2 and 3 with OUT high,
+ * instants the programmed period gives. A count written while modes 2 or 3 run takes effect at the next
+ * reload. The gate pauses modes 0 and 4, stops modes 2 and 3 with OUT high,
  * and its rising edge retriggers modes 1, 2, 3 and 5. Thread-safe.
  */
 public final class Pit8254 implements PortDevice {

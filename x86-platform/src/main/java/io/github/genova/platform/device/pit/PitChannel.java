@@ -35,6 +35,9 @@ final class PitChannel {
   private long loadTick;
   /** Input clocks counted before the current stretch (a low gate paused modes 0 and 4). */
   private long pausedTicks;
+  /** A count written while a periodic mode was counting, taken at {@link #pendingAtTick}; 0 if none. */
+  private int pendingCount;
+  private long pendingAtTick;
   /** Whether the counting element is counting now (loaded, and the gate allows it). */
   private boolean counting;
   boolean gate;
@@ -66,6 +69,7 @@ final class PitChannel {
     readMsbNext = false;
     loaded = false;
     counting = false;
+    pendingCount = 0;
     nullCount = true;
     cancelEdge();
     if (irq != null) {
@@ -134,8 +138,19 @@ final class PitChannel {
 
   private void load(int register) {
     int n = bcd ? fromBcd(register) : register;
-    count = n == 0 ? (bcd ? 10_000 : 0x10000) : n;
-    loadTick = Pit8254.ticks(clock.nanos());
+    int newCount = n == 0 ? (bcd ? 10_000 : 0x10000) : n;
+    long now = clock.nanos();
+    if ((mode == 2 || mode == 3) && counting) {
+      // a running periodic counter takes the new count at its next reload, ending the current period
+      applyPendingReload(now);
+      pendingCount = newCount;
+      pendingAtTick = loadTick + (ticksCounted(now) / count + 1) * count;
+      nullCount = false;
+      return;
+    }
+    pendingCount = 0;
+    count = newCount;
+    loadTick = Pit8254.ticks(now);
     pausedTicks = 0;
     loaded = true;
     counting = gate || mode == 1 || mode == 5; // modes 1 and 5 count once triggered; the gate only retriggers
@@ -159,6 +174,7 @@ final class PitChannel {
       return;
     }
     long now = clock.nanos();
+    applyPendingReload(now);
     if (!high) {
       if (mode == 0 || mode == 2 || mode == 3 || mode == 4) {
         pausedTicks = ticksCounted(now);
@@ -168,11 +184,25 @@ final class PitChannel {
       return;
     }
     if (mode != 0 && mode != 4) {
-      pausedTicks = 0; // retrigger: start over from the full count
+      pausedTicks = 0; // retrigger: start over from the full count (a pending one, if written)
+      if (pendingCount != 0) {
+        count = pendingCount;
+        pendingCount = 0;
+      }
     }
     loadTick = Pit8254.ticks(now);
     counting = true;
     scheduleFirstEdge();
+  }
+
+  /** Takes a pending count once its reload has come: the next period starts from it. */
+  private void applyPendingReload(long now) {
+    if (pendingCount != 0 && counting && Pit8254.ticks(now) >= pendingAtTick) {
+      count = pendingCount;
+      loadTick = pendingAtTick;
+      pausedTicks = 0;
+      pendingCount = 0;
+    }
   }
 
   /** Returns input clocks counted since the count was loaded, pauses excluded. */
@@ -185,6 +215,7 @@ final class PitChannel {
     if (!loaded) {
       return count & 0xffff;
     }
+    applyPendingReload(now);
     long d = ticksCounted(now);
     long c = switch (mode) {
       case 2 -> count - d % count;
@@ -202,6 +233,7 @@ final class PitChannel {
     if (!gate && (mode == 2 || mode == 3)) {
       return true; // a low gate forces OUT high in the periodic modes
     }
+    applyPendingReload(now);
     long d = ticksCounted(now);
     return switch (mode) {
       case 0 -> d >= count;
@@ -250,12 +282,10 @@ final class PitChannel {
       case 0, 1 -> line.raise(); // OUT stays high until the channel is reprogrammed
       case 2, 3 -> {
         line.pulse();
-        long elapsed = ticksCounted(clock.nanos());
-        long next = nextEdgeTick + count;
-        if (next <= elapsed) { // late (real time): edges that passed are lost, as a PIC would lose them
-          next = (elapsed / count + 1) * count;
-        }
-        nextEdgeTick = next;
+        long now = clock.nanos();
+        applyPendingReload(now);
+        // the next edge after now; when late (real time) the edges that passed are lost, as a PIC loses them
+        nextEdgeTick = (ticksCounted(now) / count + 1) * count;
         armEdge();
       }
       default -> line.pulse();

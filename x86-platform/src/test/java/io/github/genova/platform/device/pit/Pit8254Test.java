@@ -111,6 +111,25 @@ class Pit8254Test {
   }
 
   @Test
+  void newCountInMode2TakesEffectAtTheNextReload() {
+    Pit8254 pit = machine.device(Pit8254.class);
+    out(0x43, 0x34);
+    out(0x40, 100);
+    out(0x40, 0);
+    deadlines.runUntil(Pit8254.nanosForTicks(250));
+    out(0x40, 40);
+    out(0x40, 0);
+    deadlines.runUntil(Pit8254.nanosForTicks(299));
+    assertThat(pit.count(0)).isEqualTo(1); // the old period runs out
+    deadlines.runUntil(Pit8254.nanosForTicks(380));
+    assertThat(irq0).containsExactly(
+        Pit8254.nanosForTicks(100), Pit8254.nanosForTicks(200), Pit8254.nanosForTicks(300),
+        Pit8254.nanosForTicks(340), Pit8254.nanosForTicks(380));
+    deadlines.runUntil(Pit8254.nanosForTicks(390));
+    assertThat(pit.count(0)).isEqualTo(30);
+  }
+
+  @Test
   void lsbOnlyAndMsbOnlyAccess() {
     out(0x43, 0x50); // channel 1, LSB only, mode 0
     out(0x41, 200);
