@@ -3,8 +3,8 @@ package io.github.genova.platform.device.pic;
 /**
  * One 8259A: the interrupt request, in-service and mask registers, the initialisation sequence (ICW1-4),
  * the operation commands (OCW1-3) and the priority resolver with rotation. Inputs are latched on rising
- * edges, or follow the level for inputs marked level-triggered in the ELCR. Not thread-safe: the
- * {@link DualPic} serialises access.
+ * edges, or follow the level for inputs marked level-triggered in the ELCR (or all of them after an ICW1
+ * with LTIM). Not thread-safe: the {@link DualPic} serialises access.
  */
 final class Pic8259 {
   /** Returned by {@link #pending} when no input should be signalled. */
@@ -15,6 +15,8 @@ final class Pic8259 {
   int isr;
   int imr;
   int elcr;
+  /** ICW1's LTIM bit: every input level-triggered, whatever the ELCR says. */
+  private boolean levelMode;
   private int lastLevels;
   int vectorBase;
   private int priorityAdd; // input with the lowest priority is (priorityAdd - 1) & 7
@@ -35,7 +37,7 @@ final class Pic8259 {
   /** An input line changed level. */
   void input(int line, boolean high) {
     int bit = 1 << line;
-    if ((elcr & bit) != 0) {
+    if (levelTriggered(bit)) {
       irr = high ? irr | bit : irr & ~bit;
     } else if (high && (lastLevels & bit) == 0) {
       irr |= bit;
@@ -81,9 +83,13 @@ final class Pic8259 {
     } else {
       isr |= bit;
     }
-    if ((elcr & bit) == 0) {
+    if (!levelTriggered(bit)) {
       irr &= ~bit;
     }
+  }
+
+  private boolean levelTriggered(int bit) {
+    return levelMode || (elcr & bit) != 0;
   }
 
   void writeCommand(int value) {
@@ -101,6 +107,7 @@ final class Pic8259 {
       readIsr = false;
       poll = false;
       needIcw4 = (value & 0x01) != 0;
+      levelMode = (value & 0x08) != 0;
       single = (value & 0x02) != 0;
       initStep = 1;
     } else if ((value & 0x08) != 0) { // OCW3

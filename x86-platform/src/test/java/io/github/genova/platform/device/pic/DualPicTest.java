@@ -187,6 +187,21 @@ class DualPicTest {
   }
 
   @Test
+  void icw1LevelModeMakesEveryInputLevelTriggered() {
+    out(0x20, 0x19); // ICW1 with LTIM
+    out(0x21, 0x08);
+    out(0x21, 0x04);
+    out(0x21, 0x01);
+    irq(1).raise();
+    irq(1).lower();
+    assertThat(pic.interruptPending()).isFalse(); // the request went away with the level
+    irq(1).raise();
+    assertThat(pic.acknowledge()).isEqualTo(0x09);
+    out(0x20, 0x20);
+    assertThat(pic.interruptPending()).isTrue(); // still high: requested again
+  }
+
+  @Test
   void autoEoiLeavesNothingInService() {
     out(0x20, 0x11);
     out(0x21, 0x20);
