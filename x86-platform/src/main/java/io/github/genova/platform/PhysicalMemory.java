@@ -50,14 +50,23 @@ public final class PhysicalMemory implements AutoCloseable {
     this.chunks = new AtomicReferenceArray<>((int) ((size + (1L << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT));
     this.hole = new boolean[count];
     for (int i = 0; i < holes.length; i += 2) {
-      long base = holes[i];
-      long length = holes[i + 1];
-      if (((base | length) & (FRAME_SIZE - 1)) != 0 || base < 0 || length <= 0 || base + length > size) {
-        throw new IllegalArgumentException(
-            "hole [" + Long.toHexString(base) + ", +" + Long.toHexString(length) + ") is not a frame-aligned range of RAM");
-      }
-      Arrays.fill(hole, (int) (base >>> FRAME_SHIFT), (int) ((base + length) >>> FRAME_SHIFT), true);
+      punchHole(holes[i], holes[i + 1]);
     }
+  }
+
+  /**
+   * Turns {@code [base, base + length)} into a hole, as a device claiming that range on the
+   * {@link MmioBus} does while the machine is built. Frames already touched keep their host memory but are
+   * no longer RAM. Call it before the memory is shared with other threads.
+   *
+   * @throws IllegalArgumentException if the range is not frame aligned or not inside the RAM range
+   */
+  public void punchHole(long base, long length) {
+    if (((base | length) & (FRAME_SIZE - 1)) != 0 || base < 0 || length <= 0 || base + length > size) {
+      throw new IllegalArgumentException(
+          "hole [" + Long.toHexString(base) + ", +" + Long.toHexString(length) + ") is not a frame-aligned range of RAM");
+    }
+    Arrays.fill(hole, (int) (base >>> FRAME_SHIFT), (int) ((base + length) >>> FRAME_SHIFT), true);
   }
 
   /** Returns the size of the physical address range backed by this memory, in bytes. */

@@ -1,6 +1,10 @@
 package io.github.genova.platform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 64 Ki x86 I/O ports. Devices claim port ranges; an access to an unclaimed port reads all ones and
@@ -12,6 +16,7 @@ public final class PortBus {
   public static final int PORTS = 1 << 16;
 
   private final PortDevice[] devices = new PortDevice[PORTS];
+  private final List<PortRange> claims = new ArrayList<>();
 
   /** Creates a bus with no ports claimed. */
   public PortBus() {}
@@ -31,6 +36,19 @@ public final class PortBus {
       }
     }
     Arrays.fill(devices, base, base + count, device);
+    claims.add(new PortRange(base, count, device));
+  }
+
+  /** Returns the claims in port order: the machine's I/O port map. */
+  public synchronized List<PortRange> claims() {
+    List<PortRange> sorted = new ArrayList<>(claims);
+    sorted.sort(Comparator.comparingInt(PortRange::base));
+    return List.copyOf(sorted);
+  }
+
+  /** Returns the device claiming {@code port}, or null. */
+  public @Nullable PortDevice owner(int port) {
+    return devices[port & (PORTS - 1)];
   }
 
   /** Returns whether some device claims {@code port}. */

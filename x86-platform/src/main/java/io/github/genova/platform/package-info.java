@@ -1,6 +1,11 @@
 /**
- * The platform SPI: what a kernel needs from the machine it runs on (CPUs, clock, physical memory,
- * interrupt lines), shaped so the full PC model can grow behind it.
+ * The platform SPI: what a kernel and a CPU engine need from the machine they run on. A {@link
+ * io.github.genova.platform.Machine} has CPUs, off-heap physical memory with holes, a clock (virtual or
+ * real) with a {@link io.github.genova.platform.DeadlineQueue} of device timer events, the I/O-port and
+ * MMIO buses and the physical address space over RAM and MMIO, the ISA interrupt lines feeding the
+ * global system interrupts, the reset/A20 system lines, and the devices attached by {@link
+ * io.github.genova.platform.DeviceFactory}s. Device models live in {@code io.github.genova.platform.device.*}
+ * and depend on this package; this package depends on none of them.
  *
  * <p>This module sits at the bottom of the layer diagram beside {@code nova-api}: it may depend on the
  * JDK only, and knows nothing of NOVA or Genode.

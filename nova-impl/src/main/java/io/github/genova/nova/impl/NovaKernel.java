@@ -71,7 +71,7 @@ public final class NovaKernel implements Kernel {
   private NovaKernel(Machine machine, KernelConfig config) {
     this.machine = machine;
     this.config = config;
-    this.time = new TimeKeeper(machine.clock());
+    this.time = new TimeKeeper(machine.clock(), machine.deadlines());
     this.scheduler =
         new Scheduler(this, config.mode() == ExecutionMode.DETERMINISTIC, machine.cpuCount(), config.seed());
     this.mdb = new Mdb(this);

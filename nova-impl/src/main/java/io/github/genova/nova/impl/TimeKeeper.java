@@ -1,14 +1,16 @@
 package io.github.genova.nova.impl;
 
 import io.github.genova.platform.Clock;
+import io.github.genova.platform.DeadlineQueue;
 import io.github.genova.platform.VirtualClock;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kernel's deadlines: semaphore downs waiting with a timeout, ordered by absolute time. The scheduler
- * fires those that fell due at kernel entries, and in virtual time, when every CPU is idle, jumps the
- * clock to the earliest one. In real time a waiter also times itself out.
+ * The kernel's deadlines: semaphore downs waiting with a timeout, ordered by absolute time, together with
+ * the machine's device deadlines (a PIT or RTC edge, a UART timeout). The scheduler fires those that fell
+ * due at kernel entries, and in virtual time, when every CPU is idle, jumps the clock to the earliest one
+ * of either kind. In real time a waiter also times itself out.
  */
 final class TimeKeeper {
   /** A pending semaphore deadline. */
@@ -21,13 +23,15 @@ final class TimeKeeper {
   }
 
   private final Clock clock;
+  private final DeadlineQueue devices;
   private final @Nullable VirtualClock virtualClock;
   private final TreeSet<Timeout> timeouts = new TreeSet<>();
   private volatile long nextDeadline = Long.MAX_VALUE;
   private long sequence;
 
-  TimeKeeper(Clock clock) {
+  TimeKeeper(Clock clock, DeadlineQueue devices) {
     this.clock = clock;
+    this.devices = devices;
     this.virtualClock = clock instanceof VirtualClock v ? v : null;
   }
 
@@ -39,9 +43,9 @@ final class TimeKeeper {
     return clock.nanos();
   }
 
-  /** Returns the earliest pending deadline, or {@link Long#MAX_VALUE}. */
+  /** Returns the earliest pending deadline, the machine's devices' included, or {@link Long#MAX_VALUE}. */
   long nextDeadline() {
-    return nextDeadline;
+    return Math.min(nextDeadline, devices.nextDeadline());
   }
 
   /** {@code ec} waits until {@code deadline} at the latest. */
@@ -62,8 +66,9 @@ final class TimeKeeper {
     }
   }
 
-  /** Times out every waiter whose deadline has been reached. */
+  /** Fires the device deadlines and times out every waiter whose deadline has been reached. */
   void fireDue() {
+    devices.fireDue();
     long now = clock.nanos();
     while (true) {
       Timeout due;
@@ -86,7 +91,7 @@ final class TimeKeeper {
    */
   boolean jumpToNextDeadline() {
     VirtualClock v = virtualClock;
-    long next = nextDeadline;
+    long next = nextDeadline();
     if (v == null || next == Long.MAX_VALUE) {
       return false;
     }
