@@ -6,4 +6,10 @@ module io.github.genova.x86platform {
   requires static transitive org.jspecify;
 
   exports io.github.genova.platform;
+  exports io.github.genova.platform.x86;
+
+  uses io.github.genova.platform.x86.X86Backend;
+
+  provides io.github.genova.platform.x86.X86Backend with
+      io.github.genova.platform.x86.interp.InterpreterBackend;
 }
