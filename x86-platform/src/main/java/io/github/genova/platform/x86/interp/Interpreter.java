@@ -142,8 +142,6 @@ public final class Interpreter implements X86Cpu {
   @Override
   public void reset() {
     loadState(new X86State());
-    shutdown = false;
-    shutdownCause = "";
   }
 
   @Override
@@ -202,6 +200,8 @@ public final class Interpreter implements X86Cpu {
       setCache(i, s.selector[i], s.base[i], s.limit[i], s.attributes[i]);
     }
     halted = false;
+    shutdown = false;
+    shutdownCause = "";
     inhibitInterrupts = false;
   }
 
@@ -233,6 +233,10 @@ public final class Interpreter implements X86Cpu {
         lo = lim + 1;
         hi = (attributes & 0x4000) != 0 ? -1 : 0xffff;
       }
+    }
+    if (!protectedMode && (attributes & 0x80) != 0) {
+      // Real mode checks limits but not rights: every segment, CS included, is readable and writable.
+      access = READ | WRITE;
     }
     segLo[s] = lo;
     segHi[s] = hi;
@@ -500,7 +504,8 @@ public final class Interpreter implements X86Cpu {
     if ((la & ~0xfff) != fetchTag) {
       refillFetch(la);
     }
-    eip = off + 1;
+    // 16-bit code wraps IP at 64 KiB, as the 286 and real mode do.
+    eip = code32 ? off + 1 : (off + 1) & 0xffff;
     byte[] page = fetchArray;
     return page != null ? page[la & 0xfff] & 0xff : memory.read8(fetchPhys | (la & 0xfff));
   }
@@ -823,6 +828,9 @@ public final class Interpreter implements X86Cpu {
       }
       case 0x8f -> {
         decodeModrm();
+        if (regField() != 0) {
+          throw new GuestFault(UD, -1);
+        }
         int v = peek(0, osz);
         int oldEsp = r[ESP];
         setSp(sp() + osz);
@@ -893,6 +901,9 @@ public final class Interpreter implements X86Cpu {
       case 0xc6, 0xc7 -> {
         int size = op == 0xc6 ? 1 : osz;
         decodeModrm();
+        if (regField() != 0) {
+          throw new GuestFault(UD, -1);
+        }
         writeRm(size, fetchImm(size));
       }
       case 0xc8 -> enter(osz);
@@ -952,13 +963,19 @@ public final class Interpreter implements X86Cpu {
         push(eip, osz);
         eip = target;
       }
-      case 0xe9 -> jumpNear(eip + signExtend(fetchImm(osz), osz));
+      case 0xe9 -> {
+        int d = signExtend(fetchImm(osz), osz);
+        jumpNear(eip + d);
+      }
       case 0xea -> {
         int off = fetchImm(osz);
         int cs = fetch16();
         farJump(cs, off, osz);
       }
-      case 0xeb -> jumpNear(eip + (byte) fetch8());
+      case 0xeb -> {
+        int d = (byte) fetch8();
+        jumpNear(eip + d);
+      }
       case 0xec, 0xed -> {
         int size = op == 0xec ? 1 : osz;
         int port = r[EDX] & 0xffff;
@@ -1480,7 +1497,7 @@ public final class Interpreter implements X86Cpu {
     int ax = r[EAX] & 0xffff;
     boolean adjust = (ax & 0xf) > 9 || fl.af();
     if (adjust) {
-      ax = ((ax - 6) & 0xff) | (((ax >>> 8) - 1) & 0xff) << 8;
+      ax = (ax - 6 - 0x100) & 0xffff;
     }
     setReg(2, EAX, ax & 0xff0f);
     fl.setArithmetic(szp(ax & 0xff, 8) | (adjust ? CF | AF : 0));
