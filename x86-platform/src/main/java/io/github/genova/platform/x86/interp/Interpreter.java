@@ -1364,7 +1364,7 @@ public final class Interpreter implements X86Cpu {
       }
       case 2 -> {
         int c = count % (w + 1);
-        long x = ((long) (flags & CF) << w) | v;
+        long x = ((long) (flags & CF) << w) | (v & 0xffff_ffffL);
         long rot = c == 0 ? x : ((x << c) | (x >>> (w + 1 - c))) & ((1L << (w + 1)) - 1);
         res = (int) rot & m;
         cf = (int) (rot >>> w) & 1;
@@ -1374,7 +1374,7 @@ public final class Interpreter implements X86Cpu {
       }
       case 3 -> {
         int c = count % (w + 1);
-        long x = ((long) (flags & CF) << w) | v;
+        long x = ((long) (flags & CF) << w) | (v & 0xffff_ffffL);
         long rot = c == 0 ? x : ((x >>> c) | (x << (w + 1 - c))) & ((1L << (w + 1)) - 1);
         res = (int) rot & m;
         cf = (int) (rot >>> w) & 1;
