@@ -346,6 +346,12 @@ public final class Interpreter implements X86Cpu {
         if (shutdown) {
           return ExitReason.SHUTDOWN;
         }
+      } catch (RuntimeException e) {
+        // A failing memory or port callback, or an engine bug: stop the CPU with a report, never throw.
+        eip = start;
+        r[ESP] = startEsp;
+        shutdown("internal error " + e);
+        return ExitReason.SHUTDOWN;
       }
       done++;
       retired++;
