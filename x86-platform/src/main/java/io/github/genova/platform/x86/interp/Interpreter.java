@@ -70,6 +70,12 @@ public final class Interpreter implements X86Cpu {
   private final IoPorts ports;
   private final Paging paging;
   private final LazyFlags fl = new LazyFlags();
+  private final CodePages codePages = new CodePages();
+  private final BlockDecoder decoder;
+  /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
+  private boolean smcHit;
+  /** Instructions left in the current {@link #run} budget. */
+  private long remaining;
 
   private final int[] r = new int[8];
   private int eip;
@@ -134,6 +140,7 @@ public final class Interpreter implements X86Cpu {
     this.memory = memory;
     this.ports = ports;
     this.paging = new Paging(memory);
+    this.decoder = new BlockDecoder(memory);
     reset();
   }
 
@@ -203,6 +210,9 @@ public final class Interpreter implements X86Cpu {
     shutdown = false;
     shutdownCause = "";
     inhibitInterrupts = false;
+    // A new context: memory may have been rewritten behind the CPU's back, so decoded code is dropped.
+    codePages.flush();
+    fetchTag = 1;
   }
 
   private void modeChanged() {
@@ -292,8 +302,7 @@ public final class Interpreter implements X86Cpu {
 
   @Override
   public void invalidateCode(long address, int length) {
-    // Instructions are decoded from the live page on every execution: nothing is cached beyond the
-    // page array itself, which always reflects the current bytes.
+    codePages.invalidate(address, length);
   }
 
   @Override
@@ -308,7 +317,7 @@ public final class Interpreter implements X86Cpu {
     if (shutdown) {
       return ExitReason.SHUTDOWN;
     }
-    long done = 0;
+    remaining = budget;
     while (true) {
       if (intrVector >= 0 && !inhibitInterrupts && (fl.bits & IF) != 0) {
         int vector = intrVector;
@@ -324,25 +333,33 @@ public final class Interpreter implements X86Cpu {
       if (halted) {
         return ExitReason.HALT;
       }
-      if (done >= budget) {
+      if (remaining <= 0) {
         return ExitReason.BUDGET;
       }
       if (stopRequested) {
         stopRequested = false;
         return ExitReason.STOPPED;
       }
-      if (breakpoints.length != 0 && atBreakpoint()) {
+      boolean single = breakpoints.length != 0;
+      if (single && atBreakpoint()) {
         return ExitReason.BREAKPOINT;
       }
       inhibitInterrupts = false;
       start = eip;
       startEsp = r[ESP];
       try {
-        execute();
+        if (single) {
+          execute();
+          retire();
+        } else {
+          runBlock();
+        }
       } catch (GuestFault f) {
         eip = start;
         r[ESP] = startEsp;
+        smcHit = false;
         deliver(f.vector, f.errorCode, EXCEPTION);
+        retire();
         if (shutdown) {
           return ExitReason.SHUTDOWN;
         }
@@ -353,8 +370,180 @@ public final class Interpreter implements X86Cpu {
         shutdown("internal error " + e);
         return ExitReason.SHUTDOWN;
       }
-      done++;
-      retired++;
+    }
+  }
+
+  private void retire() {
+    remaining--;
+    retired++;
+  }
+
+  /** Finds (or decodes) the block at CS:EIP and runs it. */
+  private void runBlock() {
+    int la = base[CS] + eip;
+    if ((la & ~0xfff) != fetchTag) {
+      refillFetch(la);
+    }
+    long phys = fetchPhys | (la & 0xfff);
+    DecodedBlock b = codePages.lookup(phys, code32);
+    if (b == null) {
+      long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
+      long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
+      if (!code32) {
+        max = Math.min(max, 0x1_0000 - (eip & 0xffff));
+      }
+      b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
+      codePages.insert(b);
+    }
+    if (b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0) {
+      execute();
+      retire();
+      return;
+    }
+    executeBlock(b);
+  }
+
+  private void executeBlock(DecodedBlock b) {
+    int[] o = b.ops;
+    int n = b.count;
+    for (int k = 0; k < n; k++) {
+      int i = k * DecodedBlock.STRIDE;
+      int kind = o[i];
+      start = eip;
+      startEsp = r[ESP];
+      if (kind == DecodedBlock.SLOW) {
+        execute();
+        retire();
+        return;
+      }
+      int next = eip + o[i + DecodedBlock.LEN];
+      eip = code32 ? next : next & 0xffff;
+      fast(o, i, kind);
+      retire();
+      if (smcHit) {
+        smcHit = false;
+        return;
+      }
+      if (remaining <= 0) {
+        return;
+      }
+    }
+  }
+
+  private int effectiveAddress(int[] o, int i) {
+    int off = o[i + DecodedBlock.DISP];
+    int b = o[i + DecodedBlock.BASE];
+    if (b >= 0) {
+      off += r[b];
+    }
+    int x = o[i + DecodedBlock.INDEX];
+    if (x >= 0) {
+      off += r[x] << o[i + DecodedBlock.SCALE];
+    }
+    return off & o[i + DecodedBlock.AMASK];
+  }
+
+  private void jumpTo(int target, int size) {
+    if (size == 2) {
+      target &= 0xffff;
+    }
+    checkCodeLimit(target);
+    eip = target;
+  }
+
+  /** Executes one pre-decoded instruction; the semantics are those of the general path. */
+  private void fast(int[] o, int i, int kind) {
+    int size = o[i + DecodedBlock.SIZE];
+    int x = o[i + DecodedBlock.X];
+    switch (kind) {
+      case DecodedBlock.MOV_RR -> setReg(size, x, reg(size, o[i + DecodedBlock.Y]));
+      case DecodedBlock.MOV_LOAD -> setReg(size, x, read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size));
+      case DecodedBlock.MOV_STORE -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, reg(size, x));
+      case DecodedBlock.MOV_R_IMM -> setReg(size, x, o[i + DecodedBlock.IMM]);
+      case DecodedBlock.MOV_M_IMM -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, o[i + DecodedBlock.IMM]);
+      case DecodedBlock.ALU_RR -> {
+        int aluOp = o[i + DecodedBlock.IMM];
+        int res = alu(aluOp, reg(size, x), reg(size, o[i + DecodedBlock.Y]), size);
+        if (aluOp != 7) {
+          setReg(size, x, res);
+        }
+      }
+      case DecodedBlock.ALU_R_M -> {
+        int aluOp = o[i + DecodedBlock.IMM];
+        int m = read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size);
+        int res = alu(aluOp, reg(size, x), m, size);
+        if (aluOp != 7) {
+          setReg(size, x, res);
+        }
+      }
+      case DecodedBlock.ALU_M_R -> {
+        int aluOp = o[i + DecodedBlock.IMM];
+        int seg = o[i + DecodedBlock.SEG];
+        int off = effectiveAddress(o, i);
+        int res = alu(aluOp, read(seg, off, size), reg(size, x), size);
+        if (aluOp != 7) {
+          write(seg, off, size, res);
+        }
+      }
+      case DecodedBlock.ALU_R_IMM -> {
+        int aluOp = o[i + DecodedBlock.Y];
+        int res = alu(aluOp, reg(size, x), o[i + DecodedBlock.IMM], size);
+        if (aluOp != 7) {
+          setReg(size, x, res);
+        }
+      }
+      case DecodedBlock.ALU_M_IMM -> {
+        int aluOp = o[i + DecodedBlock.Y];
+        int seg = o[i + DecodedBlock.SEG];
+        int off = effectiveAddress(o, i);
+        int res = alu(aluOp, read(seg, off, size), o[i + DecodedBlock.IMM], size);
+        if (aluOp != 7) {
+          write(seg, off, size, res);
+        }
+      }
+      case DecodedBlock.INC_R -> setReg(size, x, fl.inc(reg(size, x), size * 8));
+      case DecodedBlock.DEC_R -> setReg(size, x, fl.dec(reg(size, x), size * 8));
+      case DecodedBlock.PUSH_R -> push(reg(size, x), size);
+      case DecodedBlock.POP_R -> {
+        int v = pop(size);
+        setReg(size, x, v);
+      }
+      case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
+      case DecodedBlock.JCC -> {
+        if (cond(x)) {
+          jumpTo(eip + o[i + DecodedBlock.IMM], size);
+        }
+      }
+      case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
+      case DecodedBlock.CALL -> {
+        int target = eip + o[i + DecodedBlock.IMM];
+        if (size == 2) {
+          target &= 0xffff;
+        }
+        checkCodeLimit(target);
+        push(eip, size);
+        eip = target;
+      }
+      case DecodedBlock.RET -> {
+        int target = peek(0, size);
+        if (size == 2) {
+          target &= 0xffff;
+        }
+        checkCodeLimit(target);
+        setSp(sp() + size);
+        eip = target;
+      }
+      case DecodedBlock.LEA -> setReg(size, x, effectiveAddress(o, i));
+      case DecodedBlock.TEST_RR -> fl.logic(reg(size, x) & reg(size, o[i + DecodedBlock.Y]), size * 8);
+      case DecodedBlock.TEST_R_IMM -> fl.logic(reg(size, x) & o[i + DecodedBlock.IMM], size * 8);
+      case DecodedBlock.MOVX_R, DecodedBlock.MOVX_M -> {
+        int form = o[i + DecodedBlock.IMM];
+        int srcSize = form & 0xff;
+        int v = kind == DecodedBlock.MOVX_R ? reg(srcSize, o[i + DecodedBlock.Y])
+            : read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), srcSize);
+        setReg(size, x, (form & 0x100) != 0 ? signExtend(v, srcSize) : v);
+      }
+      default -> { }
     }
   }
 
@@ -462,11 +651,18 @@ public final class Interpreter implements X86Cpu {
 
   private void writeLinear(int la, int size, int value, boolean user) {
     if (size == 1) {
-      memory.write8(physical(la, true, user), value);
+      long p = physical(la, true, user);
+      if (codePages.written(p)) {
+        smcHit = true;
+      }
+      memory.write8(p, value);
       return;
     }
     if ((la & 0xfff) <= 0x1000 - size) {
       long p = physical(la, true, user);
+      if (codePages.written(p)) {
+        smcHit = true;
+      }
       if (size == 2) {
         memory.write16(p, value);
       } else {
@@ -476,6 +672,11 @@ public final class Interpreter implements X86Cpu {
     }
     long first = physical(la, true, user);
     long second = physical(la + size - 1, true, user);
+    boolean firstHadCode = codePages.written(first);
+    boolean secondHadCode = codePages.written(second);
+    if (firstHadCode || secondHadCode) {
+      smcHit = true;
+    }
     int split = 0x1000 - (la & 0xfff);
     for (int i = 0; i < size; i++) {
       memory.write8(i < split ? first + i : second - (size - 1 - i), value >>> (8 * i));
