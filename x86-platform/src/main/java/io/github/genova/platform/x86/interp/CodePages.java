@@ -41,6 +41,11 @@ final class CodePages {
     hasCode[(int) (b.start >>> 12) & (PAGES - 1)] = true;
   }
 
+  /** Returns whether the page holding {@code physical} has decoded code. */
+  boolean hasCode(long physical) {
+    return hasCode[(int) (physical >>> 12) & (PAGES - 1)];
+  }
+
   /** Notes a store to {@code physical}; returns true when it hit a page with decoded code. */
   boolean written(long physical) {
     int page = (int) (physical >>> 12) & (PAGES - 1);

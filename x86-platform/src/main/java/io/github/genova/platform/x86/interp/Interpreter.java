@@ -43,6 +43,9 @@ import io.github.genova.platform.x86.IoPorts;
 import io.github.genova.platform.x86.PhysicalBus;
 import io.github.genova.platform.x86.X86Cpu;
 import io.github.genova.platform.x86.X86State;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -71,6 +74,18 @@ public final class Interpreter implements X86Cpu {
   private final Paging paging;
   private final LazyFlags fl = new LazyFlags();
   private final CodePages codePages = new CodePages();
+  private static final int HOST_TLB = 64;
+  private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  /**
+   * A TLB from linear pages straight to host arrays of RAM, tagged with the page and the CPL (the tag is
+   * never page-aligned with bit 0 set when empty). Write entries exist only for pages without decoded code,
+   * so stores through them never need SMC checks.
+   */
+  private final int[] readTag = new int[HOST_TLB];
+  private final byte[][] readPage = new byte[HOST_TLB][];
+  private final int[] writeTag = new int[HOST_TLB];
+  private final byte[][] writePage = new byte[HOST_TLB][];
   private final BlockDecoder decoder;
   /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
   private boolean smcHit;
@@ -222,6 +237,7 @@ public final class Interpreter implements X86Cpu {
     paging.largePages = (cr4 & 0x10) != 0;
     paging.flush();
     fetchTag = 1;
+    flushHostTlb();
   }
 
   /** Loads a segment's hidden cache and derives its access window. */
@@ -303,6 +319,7 @@ public final class Interpreter implements X86Cpu {
   @Override
   public void invalidateCode(long address, int length) {
     codePages.invalidate(address, length);
+    flushHostTlb();
   }
 
   @Override
@@ -394,6 +411,8 @@ public final class Interpreter implements X86Cpu {
       }
       b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
       codePages.insert(b);
+      // Stores into this page must now take the checked path.
+      Arrays.fill(writeTag, 1);
     }
     if (b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0) {
       execute();
@@ -684,11 +703,65 @@ public final class Interpreter implements X86Cpu {
   }
 
   private int read(int s, int off, int size) {
-    return readLinear(linear(s, off, size, READ), size, userAccess());
+    int la = linear(s, off, size, READ);
+    int o = la & 0xfff;
+    if (o <= 0x1000 - size) {
+      int slot = (la >>> 12) & (HOST_TLB - 1);
+      if (readTag[slot] == ((la & ~0xfff) | cpl)) {
+        byte[] page = readPage[slot];
+        return size == 4 ? (int) LE32.get(page, o) : size == 2 ? (short) LE16.get(page, o) & 0xffff : page[o] & 0xff;
+      }
+      return fillRead(la, size, slot);
+    }
+    return readLinear(la, size, userAccess());
   }
 
   private void write(int s, int off, int size, int value) {
-    writeLinear(linear(s, off, size, WRITE), size, value, userAccess());
+    int la = linear(s, off, size, WRITE);
+    int o = la & 0xfff;
+    if (o <= 0x1000 - size) {
+      int slot = (la >>> 12) & (HOST_TLB - 1);
+      if (writeTag[slot] == ((la & ~0xfff) | cpl)) {
+        byte[] page = writePage[slot];
+        if (size == 4) {
+          LE32.set(page, o, value);
+        } else if (size == 2) {
+          LE16.set(page, o, (short) value);
+        } else {
+          page[o] = (byte) value;
+        }
+        return;
+      }
+      fillWrite(la, slot);
+    }
+    writeLinear(la, size, value, userAccess());
+  }
+
+  /** Reads through the slow path and, for plain RAM, remembers the host page for the next reads. */
+  private int fillRead(int la, int size, int slot) {
+    long p = physical(la, false, userAccess());
+    byte[] page = memory.codePage(p);
+    if (page != null) {
+      readTag[slot] = (la & ~0xfff) | cpl;
+      readPage[slot] = page;
+    }
+    return readLinear(la, size, userAccess());
+  }
+
+  /** Translates for writing (setting dirty bits) and caches host pages that hold no decoded code. */
+  private void fillWrite(int la, int slot) {
+    long p = physical(la, true, userAccess());
+    byte[] page = memory.codePage(p);
+    if (page != null && !codePages.hasCode(p)) {
+      writeTag[slot] = (la & ~0xfff) | cpl;
+      writePage[slot] = page;
+    }
+  }
+
+  /** Forgets every cached host page (paging, privilege, A20 or code-page changes). */
+  private void flushHostTlb() {
+    Arrays.fill(readTag, 1);
+    Arrays.fill(writeTag, 1);
   }
 
   /** Reads from a system structure (GDT, LDT, IDT, TSS) with supervisor rights. */
@@ -741,6 +814,9 @@ public final class Interpreter implements X86Cpu {
   // ------------------------------------------------------------------------------------------ registers
 
   private int reg(int size, int i) {
+    if (size == 4) {
+      return r[i];
+    }
     return switch (size) {
       case 1 -> i < 4 ? r[i] & 0xff : (r[i - 4] >>> 8) & 0xff;
       case 2 -> r[i] & 0xffff;
@@ -749,6 +825,10 @@ public final class Interpreter implements X86Cpu {
   }
 
   private void setReg(int size, int i, int v) {
+    if (size == 4) {
+      r[i] = v;
+      return;
+    }
     switch (size) {
       case 1 -> {
         if (i < 4) {
@@ -2168,6 +2248,7 @@ public final class Interpreter implements X86Cpu {
             paging.cr3 = v;
             paging.flush();
             fetchTag = 1;
+            flushHostTlb();
           }
           case 4 -> {
             cr4 = v & 0x1f;
@@ -2292,6 +2373,7 @@ public final class Interpreter implements X86Cpu {
         requireCpl0();
         paging.flushPage(base[eaSeg] + eaOff);
         fetchTag = 1;
+        flushHostTlb();
       }
       default -> throw new GuestFault(UD, -1);
     }

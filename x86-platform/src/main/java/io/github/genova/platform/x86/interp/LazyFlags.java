@@ -51,7 +51,7 @@ final class LazyFlags {
   private int width = 32;
 
   static int mask(int width) {
-    return width == 32 ? -1 : (1 << width) - 1;
+    return (int) ((1L << width) - 1);
   }
 
   static int parity(int value) {

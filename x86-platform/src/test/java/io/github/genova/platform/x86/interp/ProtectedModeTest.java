@@ -190,4 +190,27 @@ class ProtectedModeTest {
     assertThat(m.cpu.run(100)).isEqualTo(ExitReason.HALT);
     assertThat(m.ram.read32(0x524)).as("#DF error code").isZero();
   }
+
+  @Test
+  void aStoreThroughAnotherLinearAliasOfTheCodePageInvalidatesTheDecodedLoop() {
+    m.flatProtectedMode(0x2000);
+    m.ram.write32(0x10000, 0x11000 | 0x3);
+    m.ram.write32(0x10004, 0x12000 | 0x3);
+    for (int p = 0; p < 1024; p++) {
+      m.ram.write32(0x11000 + p * 4, (p << 12) | 0x3);
+    }
+    m.ram.write32(0x12000 + 2 * 4, 0x2000 | 0x3); // linear 0x402000 -> physical 0x2000
+    m.code(0x2000, "31DB B903000000" // xor ebx, ebx; mov ecx, 3
+        + "B800000000" // loop: mov eax, imm32 (imm at 0x2008)
+        + "01C3" // add ebx, eax
+        + "800508204000 01" // add byte [0x402008], 1: patches the MOV through the alias
+        + "49 75EF F4"); // dec ecx; jnz loop; hlt
+    X86State s = m.save();
+    s.cr3 = 0x10000;
+    s.cr0 |= 0x8000_0000;
+    m.cpu.loadState(s);
+
+    assertThat(m.cpu.run(1000)).isEqualTo(ExitReason.HALT);
+    assertThat(m.save().regs[X86State.EBX]).isEqualTo(0 + 1 + 2);
+  }
 }
