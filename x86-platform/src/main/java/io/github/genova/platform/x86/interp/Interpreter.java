@@ -422,30 +422,129 @@ public final class Interpreter implements X86Cpu {
     executeBlock(b);
   }
 
+  /**
+   * Runs a decoded block. The micro-op switch sits in this loop (rather than in a method of its own) so
+   * that HotSpot compiles the loop, the switch and the small helpers it calls as one unit.
+   */
   private void executeBlock(DecodedBlock b) {
     int[] o = b.ops;
-    int n = b.count;
-    for (int k = 0; k < n; k++) {
-      int i = k * DecodedBlock.STRIDE;
-      int kind = o[i];
-      start = eip;
-      startEsp = r[ESP];
-      if (kind == DecodedBlock.SLOW) {
-        execute();
-        retire();
-        return;
+    int n = (int) Math.min(b.count, remaining);
+    int k = 0;
+    try {
+      for (; k < n; k++) {
+        int i = k * DecodedBlock.STRIDE;
+        int kind = o[i];
+        start = eip;
+        startEsp = r[ESP];
+        if (kind == DecodedBlock.SLOW) {
+          execute();
+          k++;
+          return;
+        }
+        int next = eip + o[i + DecodedBlock.LEN];
+        eip = code32 ? next : next & 0xffff;
+        int size = o[i + DecodedBlock.SIZE];
+        int x = o[i + DecodedBlock.X];
+        switch (kind) {
+          case DecodedBlock.MOV_RR -> setReg(size, x, reg(size, o[i + DecodedBlock.Y]));
+          case DecodedBlock.MOV_LOAD -> setReg(size, x, read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size));
+          case DecodedBlock.MOV_STORE -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, reg(size, x));
+          case DecodedBlock.MOV_R_IMM -> setReg(size, x, o[i + DecodedBlock.IMM]);
+          case DecodedBlock.MOV_M_IMM -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, o[i + DecodedBlock.IMM]);
+          case DecodedBlock.ALU_RR -> {
+            int aluOp = o[i + DecodedBlock.IMM];
+            int res = alu(aluOp, reg(size, x), reg(size, o[i + DecodedBlock.Y]), size);
+            if (aluOp != 7) {
+              setReg(size, x, res);
+            }
+          }
+          case DecodedBlock.ALU_R_M -> {
+            int aluOp = o[i + DecodedBlock.IMM];
+            int m = read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size);
+            int res = alu(aluOp, reg(size, x), m, size);
+            if (aluOp != 7) {
+              setReg(size, x, res);
+            }
+          }
+          case DecodedBlock.ALU_M_R -> {
+            int aluOp = o[i + DecodedBlock.IMM];
+            int seg = o[i + DecodedBlock.SEG];
+            int off = effectiveAddress(o, i);
+            int res = alu(aluOp, read(seg, off, size), reg(size, x), size);
+            if (aluOp != 7) {
+              write(seg, off, size, res);
+            }
+          }
+          case DecodedBlock.ALU_R_IMM -> {
+            int aluOp = o[i + DecodedBlock.Y];
+            int res = alu(aluOp, reg(size, x), o[i + DecodedBlock.IMM], size);
+            if (aluOp != 7) {
+              setReg(size, x, res);
+            }
+          }
+          case DecodedBlock.ALU_M_IMM -> {
+            int aluOp = o[i + DecodedBlock.Y];
+            int seg = o[i + DecodedBlock.SEG];
+            int off = effectiveAddress(o, i);
+            int res = alu(aluOp, read(seg, off, size), o[i + DecodedBlock.IMM], size);
+            if (aluOp != 7) {
+              write(seg, off, size, res);
+            }
+          }
+          case DecodedBlock.INC_R -> setReg(size, x, fl.inc(reg(size, x), size * 8));
+          case DecodedBlock.DEC_R -> setReg(size, x, fl.dec(reg(size, x), size * 8));
+          case DecodedBlock.PUSH_R -> push(reg(size, x), size);
+          case DecodedBlock.POP_R -> {
+            int v = pop(size);
+            setReg(size, x, v);
+          }
+          case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
+          case DecodedBlock.JCC -> {
+            if (cond(x)) {
+              jumpTo(eip + o[i + DecodedBlock.IMM], size);
+            }
+          }
+          case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
+          case DecodedBlock.CALL -> {
+            int target = eip + o[i + DecodedBlock.IMM];
+            if (size == 2) {
+              target &= 0xffff;
+            }
+            checkCodeLimit(target);
+            push(eip, size);
+            eip = target;
+          }
+          case DecodedBlock.RET -> {
+            int target = peek(0, size);
+            if (size == 2) {
+              target &= 0xffff;
+            }
+            checkCodeLimit(target);
+            setSp(sp() + size);
+            eip = target;
+          }
+          case DecodedBlock.LEA -> setReg(size, x, effectiveAddress(o, i));
+          case DecodedBlock.TEST_RR -> fl.logic(reg(size, x) & reg(size, o[i + DecodedBlock.Y]), size * 8);
+          case DecodedBlock.TEST_R_IMM -> fl.logic(reg(size, x) & o[i + DecodedBlock.IMM], size * 8);
+          case DecodedBlock.MOVX_R, DecodedBlock.MOVX_M -> {
+            int form = o[i + DecodedBlock.IMM];
+            int srcSize = form & 0xff;
+            int v = kind == DecodedBlock.MOVX_R ? reg(srcSize, o[i + DecodedBlock.Y])
+                : read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), srcSize);
+            setReg(size, x, (form & 0x100) != 0 ? signExtend(v, srcSize) : v);
+          }
+          default -> { }
+        }
+        if (smcHit) {
+          smcHit = false;
+          k++;
+          return;
+        }
       }
-      int next = eip + o[i + DecodedBlock.LEN];
-      eip = code32 ? next : next & 0xffff;
-      fast(o, i, kind);
-      retire();
-      if (smcHit) {
-        smcHit = false;
-        return;
-      }
-      if (remaining <= 0) {
-        return;
-      }
+    } finally {
+      // Instructions completed in this block; a faulting one is counted by the run loop.
+      remaining -= k;
+      retired += k;
     }
   }
 
@@ -470,101 +569,7 @@ public final class Interpreter implements X86Cpu {
     eip = target;
   }
 
-  /** Executes one pre-decoded instruction; the semantics are those of the general path. */
-  private void fast(int[] o, int i, int kind) {
-    int size = o[i + DecodedBlock.SIZE];
-    int x = o[i + DecodedBlock.X];
-    switch (kind) {
-      case DecodedBlock.MOV_RR -> setReg(size, x, reg(size, o[i + DecodedBlock.Y]));
-      case DecodedBlock.MOV_LOAD -> setReg(size, x, read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size));
-      case DecodedBlock.MOV_STORE -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, reg(size, x));
-      case DecodedBlock.MOV_R_IMM -> setReg(size, x, o[i + DecodedBlock.IMM]);
-      case DecodedBlock.MOV_M_IMM -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, o[i + DecodedBlock.IMM]);
-      case DecodedBlock.ALU_RR -> {
-        int aluOp = o[i + DecodedBlock.IMM];
-        int res = alu(aluOp, reg(size, x), reg(size, o[i + DecodedBlock.Y]), size);
-        if (aluOp != 7) {
-          setReg(size, x, res);
-        }
-      }
-      case DecodedBlock.ALU_R_M -> {
-        int aluOp = o[i + DecodedBlock.IMM];
-        int m = read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size);
-        int res = alu(aluOp, reg(size, x), m, size);
-        if (aluOp != 7) {
-          setReg(size, x, res);
-        }
-      }
-      case DecodedBlock.ALU_M_R -> {
-        int aluOp = o[i + DecodedBlock.IMM];
-        int seg = o[i + DecodedBlock.SEG];
-        int off = effectiveAddress(o, i);
-        int res = alu(aluOp, read(seg, off, size), reg(size, x), size);
-        if (aluOp != 7) {
-          write(seg, off, size, res);
-        }
-      }
-      case DecodedBlock.ALU_R_IMM -> {
-        int aluOp = o[i + DecodedBlock.Y];
-        int res = alu(aluOp, reg(size, x), o[i + DecodedBlock.IMM], size);
-        if (aluOp != 7) {
-          setReg(size, x, res);
-        }
-      }
-      case DecodedBlock.ALU_M_IMM -> {
-        int aluOp = o[i + DecodedBlock.Y];
-        int seg = o[i + DecodedBlock.SEG];
-        int off = effectiveAddress(o, i);
-        int res = alu(aluOp, read(seg, off, size), o[i + DecodedBlock.IMM], size);
-        if (aluOp != 7) {
-          write(seg, off, size, res);
-        }
-      }
-      case DecodedBlock.INC_R -> setReg(size, x, fl.inc(reg(size, x), size * 8));
-      case DecodedBlock.DEC_R -> setReg(size, x, fl.dec(reg(size, x), size * 8));
-      case DecodedBlock.PUSH_R -> push(reg(size, x), size);
-      case DecodedBlock.POP_R -> {
-        int v = pop(size);
-        setReg(size, x, v);
-      }
-      case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
-      case DecodedBlock.JCC -> {
-        if (cond(x)) {
-          jumpTo(eip + o[i + DecodedBlock.IMM], size);
-        }
-      }
-      case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
-      case DecodedBlock.CALL -> {
-        int target = eip + o[i + DecodedBlock.IMM];
-        if (size == 2) {
-          target &= 0xffff;
-        }
-        checkCodeLimit(target);
-        push(eip, size);
-        eip = target;
-      }
-      case DecodedBlock.RET -> {
-        int target = peek(0, size);
-        if (size == 2) {
-          target &= 0xffff;
-        }
-        checkCodeLimit(target);
-        setSp(sp() + size);
-        eip = target;
-      }
-      case DecodedBlock.LEA -> setReg(size, x, effectiveAddress(o, i));
-      case DecodedBlock.TEST_RR -> fl.logic(reg(size, x) & reg(size, o[i + DecodedBlock.Y]), size * 8);
-      case DecodedBlock.TEST_R_IMM -> fl.logic(reg(size, x) & o[i + DecodedBlock.IMM], size * 8);
-      case DecodedBlock.MOVX_R, DecodedBlock.MOVX_M -> {
-        int form = o[i + DecodedBlock.IMM];
-        int srcSize = form & 0xff;
-        int v = kind == DecodedBlock.MOVX_R ? reg(srcSize, o[i + DecodedBlock.Y])
-            : read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), srcSize);
-        setReg(size, x, (form & 0x100) != 0 ? signExtend(v, srcSize) : v);
-      }
-      default -> { }
-    }
-  }
+
 
   private boolean atBreakpoint() {
     int linear = base[CS] + eip;
