@@ -9,8 +9,9 @@ import io.github.genova.platform.x86.X86State;
  * Decodes a run of instructions from one physical page into a {@link DecodedBlock}. It covers the
  * instructions that dominate real code (MOV, the ALU group, INC/DEC, PUSH/POP, LEA, TEST, MOVZX/MOVSX,
  * near jumps, calls and returns) with operand-size, address-size and segment prefixes; anything else ends
- * the block with a {@link DecodedBlock#SLOW} record. A block also ends after a control transfer, at the
- * page end or CS limit, or after {@link #MAX_INSTRUCTIONS}. Decoding never faults: bytes it cannot see
+ * the block with a {@link DecodedBlock#SLOW} record. A block also ends after an unconditional control
+ * transfer, at the page end or CS limit, or after {@link #MAX_INSTRUCTIONS}; it continues past a
+ * conditional jump (its fall-through path), which leaves the block only when taken. Decoding never faults: bytes it cannot see
  * are left to the general path, which raises the right exception.
  */
 final class BlockDecoder {
@@ -81,7 +82,7 @@ final class BlockDecoder {
       }
       ops[i + LEN] = pos - at;
       count++;
-      if (kind == JCC || kind == JMP || kind == CALL || kind == RET) {
+      if (kind == JMP || kind == CALL || kind == RET) {
         break;
       }
     }

@@ -65,6 +65,8 @@ final class DecodedBlock {
   final int count;
   /** The micro-op records, {@link #STRIDE} ints each. */
   final int[] ops;
+  /** The block that last ran after this one: tried before the cache lookup (validated like a lookup). */
+  @org.jspecify.annotations.Nullable DecodedBlock successor;
 
   DecodedBlock(long start, boolean code32, int generation, int length, int count, int[] ops) {
     this.start = start;

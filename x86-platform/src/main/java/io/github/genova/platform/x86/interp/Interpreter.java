@@ -89,6 +89,8 @@ public final class Interpreter implements X86Cpu {
   private final BlockDecoder decoder;
   /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
   private boolean smcHit;
+  /** The block that ran last, whose {@link DecodedBlock#successor} is tried first for the next one. */
+  private @org.jspecify.annotations.Nullable DecodedBlock lastBlock;
   /** Instructions left in the current {@link #run} budget. */
   private long remaining;
 
@@ -227,6 +229,7 @@ public final class Interpreter implements X86Cpu {
     inhibitInterrupts = false;
     // A new context: memory may have been rewritten behind the CPU's back, so decoded code is dropped.
     codePages.flush();
+    lastBlock = null;
     fetchTag = 1;
   }
 
@@ -402,7 +405,11 @@ public final class Interpreter implements X86Cpu {
       refillFetch(la);
     }
     long phys = fetchPhys | (la & 0xfff);
-    DecodedBlock b = codePages.lookup(phys, code32);
+    DecodedBlock previous = lastBlock;
+    DecodedBlock b = previous != null ? previous.successor : null;
+    if (b == null || b.start != phys || b.code32 != code32 || b.generation != codePages.generation(phys)) {
+      b = codePages.lookup(phys, code32);
+    }
     if (b == null) {
       long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
       long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
@@ -414,12 +421,17 @@ public final class Interpreter implements X86Cpu {
       // Stores into this page must now take the checked path.
       Arrays.fill(writeTag, 1);
     }
+    if (previous != null) {
+      previous.successor = b;
+    }
+    lastBlock = null;
     if (b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0) {
       execute();
       retire();
       return;
     }
     executeBlock(b);
+    lastBlock = b;
   }
 
   /**
@@ -502,6 +514,8 @@ public final class Interpreter implements X86Cpu {
           case DecodedBlock.JCC -> {
             if (cond(x)) {
               jumpTo(eip + o[i + DecodedBlock.IMM], size);
+              k++;
+              return;
             }
           }
           case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
