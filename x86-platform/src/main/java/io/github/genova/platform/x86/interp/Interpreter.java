@@ -50,14 +50,18 @@ import java.util.Arrays;
 
 /**
  * The interpreter: an i686-class integer CPU (the i486 ISA plus CPUID, RDTSC, CMOV) in real mode and 16/32-bit
- * protected mode with paging. Each instruction is fetched from a cached code page, decoded and executed
- * in one pass; arithmetic flags are lazy ({@link LazyFlags}), linear addresses go through the software TLB
- * ({@link Paging}). A guest exception rolls the instruction back (EIP and ESP) and is delivered through the
- * IVT or IDT; a fault while delivering a double fault shuts the CPU down with a report.
+ * protected mode with paging. Code runs from {@link DecodedBlock}s decoded once per physical address and
+ * default operand size and kept in {@link CodePages}, which drops a page's blocks on the first store into it
+ * (self-modifying code ends the running block after the store). Instructions the block decoder does not
+ * cover run through the general decode-and-execute path, which defines the semantics both share.
+ * Arithmetic flags are lazy ({@link LazyFlags}); linear addresses go through the software TLB
+ * ({@link Paging}) and, for RAM, a small TLB straight to host page arrays. A guest exception rolls the
+ * instruction back (EIP and ESP) and is delivered through the IVT or IDT; a fault while delivering a double
+ * fault shuts the CPU down with a report. Interrupts and {@link #stop} are recognised between blocks.
  *
  * <p>Not modelled: the x87 FPU (ESC opcodes are ignored unless CR0.EM or CR0.TS asks for #NM), virtual-8086
- * mode, hardware task switches (task gates and jumps to TSS descriptors raise #GP), debug registers'
- * breakpoints, SMM and the APIC.
+ * mode, hardware task switches (task gates, jumps to TSS descriptors and IRET with NT raise #GP), the
+ * single-step trap (EFLAGS.TF) and debug-register breakpoints, CMPXCHG8B, SMM and the APIC.
  */
 public final class Interpreter implements X86Cpu {
   private static final int READ = 1;
