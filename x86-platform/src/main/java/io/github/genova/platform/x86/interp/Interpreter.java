@@ -72,6 +72,7 @@ public final class Interpreter implements X86Cpu {
   private static final int EXTERNAL = 2;
   /** String instructions run at most this many iterations before giving interrupts a chance. */
   private static final int REP_SLICE = 4096;
+  private static final int[] DATA_SEGMENTS = {ES, DS, FS, GS};
 
   private final PhysicalBus memory;
   private final IoPorts ports;
@@ -1893,15 +1894,21 @@ public final class Interpreter implements X86Cpu {
   }
 
   private void popa(int osz) {
-    int[] values = new int[8];
-    for (int i = 0; i < 8; i++) {
-      values[7 - i] = peek(osz * i, osz);
-    }
-    for (int i = 0; i < 8; i++) {
-      if (i != ESP) {
-        setReg(osz, i, values[i]);
-      }
-    }
+    // Read all eight slots before writing any register, so a fault leaves the registers untouched.
+    int di = peek(0, osz);
+    int si = peek(osz, osz);
+    int bp = peek(2 * osz, osz);
+    int bx = peek(4 * osz, osz);
+    int dx = peek(5 * osz, osz);
+    int cx = peek(6 * osz, osz);
+    int ax = peek(7 * osz, osz);
+    setReg(osz, EDI, di);
+    setReg(osz, ESI, si);
+    setReg(osz, EBP, bp);
+    setReg(osz, EBX, bx);
+    setReg(osz, EDX, dx);
+    setReg(osz, ECX, cx);
+    setReg(osz, EAX, ax);
     setSp(sp() + osz * 8);
   }
 
@@ -2703,6 +2710,13 @@ public final class Interpreter implements X86Cpu {
     write(s, big ? b : b & 0xffff, size, ip);
   }
 
+  /** Writes {@code v} below {@code spValue} on the current stack without committing ESP; returns the new top. */
+  private int pushChecked(int spValue, int v, int size) {
+    int nsp = spValue - size;
+    write(SS, stack32 ? nsp : nsp & 0xffff, size, v);
+    return nsp;
+  }
+
   /** Pushes onto a stack that is not yet loaded in SS (checked against paging with the new ring's rights). */
   private int pushOn(int ssBase, boolean big, int spValue, int v, int size, int ring) {
     int nsp = spValue - size;
@@ -2791,7 +2805,7 @@ public final class Interpreter implements X86Cpu {
 
   /** After a return to an outer ring, data segments the new CPL may not use become null. */
   private void invalidateOuterSegments() {
-    for (int s : new int[] {ES, DS, FS, GS}) {
+    for (int s : DATA_SEGMENTS) {
       int a = attr[s];
       boolean conformingCode = (a & 0x1c) == 0x1c;
       if ((sel[s] & ~3) != 0 && !conformingCode && ((a >>> 5) & 3) < cpl) {
@@ -2963,10 +2977,11 @@ public final class Interpreter implements X86Cpu {
       invalidateOuterSegments();
     } else {
       int nsp = sp();
-      int[] values = pushError ? new int[] {flags, sel[CS], eip, errorCode} : new int[] {flags, sel[CS], eip};
-      for (int v : values) {
-        nsp -= size;
-        write(SS, stack32 ? nsp : nsp & 0xffff, size, v);
+      nsp = pushChecked(nsp, flags, size);
+      nsp = pushChecked(nsp, sel[CS], size);
+      nsp = pushChecked(nsp, eip, size);
+      if (pushError) {
+        nsp = pushChecked(nsp, errorCode, size);
       }
       setSp(nsp);
       setAccessed(targetSel, d);
