@@ -437,6 +437,24 @@ public final class Interpreter implements X86Cpu {
     }
     executeBlock(b);
     lastBlock = b;
+    // Chain straight into the linked successor while nothing needs the run loop's attention.
+    while (remaining > 0 && !halted && !inhibitInterrupts && !stopRequested
+        && (intrVector < 0 || (fl.bits & IF) == 0) && breakpoints.length == 0) {
+      DecodedBlock next = b.successor;
+      int nextLinear = base[CS] + eip;
+      if (next == null || (nextLinear & ~0xfff) != fetchTag) {
+        return;
+      }
+      long nextPhys = fetchPhys | (nextLinear & 0xfff);
+      if (next.start != nextPhys || next.code32 != code32 || next.generation != codePages.generation(nextPhys)
+          || (next.length > 0 && Integer.compareUnsigned(eip + next.length - 1, limit[CS]) > 0)) {
+        return;
+      }
+      lastBlock = null;
+      executeBlock(next);
+      lastBlock = next;
+      b = next;
+    }
   }
 
   /**
