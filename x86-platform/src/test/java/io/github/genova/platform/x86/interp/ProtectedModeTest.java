@@ -213,4 +213,46 @@ class ProtectedModeTest {
     assertThat(m.cpu.run(1000)).isEqualTo(ExitReason.HALT);
     assertThat(m.save().regs[X86State.EBX]).isEqualTo(0 + 1 + 2);
   }
+
+  @Test
+  void aFarCallThroughACallGateCopiesParametersToTheRing0StackAndRetfReturnsToRing3() {
+    m.flatProtectedMode(0);
+    m.descriptor(0x800, 0x28, 0x7000, 0x67, 0x89, 0);
+    m.ram.write32(0x7004, 0x9000);
+    m.ram.write32(0x7008, 0x10);
+    // Call gate 0x30: 32-bit, DPL 3, one parameter, to 0x08:0x3000.
+    m.ram.write32(0x830, 0x3000 | (0x08 << 16));
+    m.ram.write32(0x834, 0x8000 | (3 << 13) | (0xc << 8) | 1);
+    m.code(0x2000, "6A2A" // push 0x2a
+        + "9A 00000000 3300" // call far 0x33:0 (through the gate)
+        + "A328050000" // mov [0x528], eax
+        + "89252C050000" // mov [0x52c], esp
+        + "EBFE"); // jmp $
+    m.code(0x3000, "8B442408" // mov eax, [esp+8]: the copied parameter
+        + "892530050000" // mov [0x530], esp
+        + "8CD3 891D34050000" // mov ebx, ss; mov [0x534], ebx
+        + "CA0400"); // retf 4
+    X86State s = m.save();
+    s.trSelector = 0x28;
+    s.trBase = 0x7000;
+    s.trLimit = 0x67;
+    s.cpl = 3;
+    s.selector[X86State.CS] = 0x1b;
+    s.attributes[X86State.CS] = 0xc0fb;
+    for (int seg : new int[] {X86State.SS, X86State.DS, X86State.ES}) {
+      s.selector[seg] = 0x23;
+      s.attributes[seg] = 0xc0f3;
+    }
+    s.gdtLimit = 0x37;
+    s.eip = 0x2000;
+    s.regs[X86State.ESP] = 0x6000;
+    m.cpu.loadState(s);
+
+    assertThat(m.cpu.run(200)).as(m.cpu.shutdownCause()).isEqualTo(ExitReason.BUDGET);
+    assertThat(m.ram.read32(0x528)).as("parameter seen in ring 0").isEqualTo(0x2a);
+    assertThat(m.ram.read32(0x530)).as("ring-0 ESP: SS, ESP, 1 parameter, CS, EIP").isEqualTo(0x9000 - 20);
+    assertThat(m.ram.read32(0x534) & 0xffff).as("ring-0 SS from the TSS").isEqualTo(0x10);
+    assertThat(m.ram.read32(0x52c)).as("RETF 4 released the parameter on the outer stack").isEqualTo(0x6000);
+    assertThat(m.save().cpl).isEqualTo(3);
+  }
 }
