@@ -67,6 +67,7 @@ final class BlockDecoder {
     while (count < MAX_INSTRUCTIONS) {
       int at = pos;
       int i = count * STRIDE;
+      ops[i + OFFSET] = at;
       int kind;
       try {
         kind = one(ops, i, code32);

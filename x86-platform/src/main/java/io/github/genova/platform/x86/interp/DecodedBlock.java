@@ -4,14 +4,14 @@ package io.github.genova.platform.x86.interp;
  * A run of instructions decoded once from one 4 KiB physical page, stored as int-encoded micro-ops: for
  * each instruction a fixed-stride record of {@link #STRIDE} ints (operation, length, operand size, two
  * register or condition fields, an immediate, and the pre-decoded memory operand: base, index, scale,
- * displacement, segment, 16-bit address mask). Instructions the fast path does not cover are recorded as
+ * displacement, segment, 16-bit address mask, offset in the block). Instructions the fast path does not cover are recorded as
  * {@link #SLOW}, which makes the interpreter decode and execute that one instruction the general way.
  *
  * <p>A block is valid for the physical start address and default operand size it was decoded for, while
  * its page's write generation ({@link CodePages}) is unchanged.
  */
 final class DecodedBlock {
-  static final int STRIDE = 12;
+  static final int STRIDE = 13;
   static final int OP = 0;
   static final int LEN = 1;
   static final int SIZE = 2;
@@ -24,6 +24,7 @@ final class DecodedBlock {
   static final int DISP = 9;
   static final int SEG = 10;
   static final int AMASK = 11;
+  static final int OFFSET = 12;
 
   /** Decode and execute this instruction with the general interpreter. */
   static final int SLOW = 0;

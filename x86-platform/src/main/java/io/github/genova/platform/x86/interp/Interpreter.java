@@ -465,13 +465,15 @@ public final class Interpreter implements X86Cpu {
     int[] o = b.ops;
     int n = (int) Math.min(b.count, remaining);
     int k = 0;
+    int i = 0;
+    int blockEip = eip;
     try {
       for (; k < n; k++) {
-        int i = k * DecodedBlock.STRIDE;
+        i = k * DecodedBlock.STRIDE;
         int kind = o[i];
-        start = eip;
-        startEsp = r[ESP];
         if (kind == DecodedBlock.SLOW) {
+          start = eip;
+          startEsp = r[ESP];
           execute();
           k++;
           return;
@@ -578,6 +580,14 @@ public final class Interpreter implements X86Cpu {
           return;
         }
       }
+    } catch (GuestFault f) {
+      if (o[i] != DecodedBlock.SLOW) {
+        // Fast micro-ops touch ESP only after their last possible fault: roll back EIP alone.
+        int at = blockEip + o[i + DecodedBlock.OFFSET];
+        start = code32 ? at : at & 0xffff;
+        startEsp = r[ESP];
+      }
+      throw f;
     } finally {
       // Instructions completed in this block; a faulting one is counted by the run loop.
       remaining -= k;
