@@ -467,6 +467,8 @@ public final class Interpreter implements X86Cpu {
     int k = 0;
     int i = 0;
     int blockEip = eip;
+    // The block was validated against its page generation just now; earlier stores are accounted for.
+    smcHit = false;
     try {
       for (; k < n; k++) {
         i = k * DecodedBlock.STRIDE;
@@ -689,8 +691,9 @@ public final class Interpreter implements X86Cpu {
       throw segmentFault(s);
     }
     int last = off + size - 1;
-    if (Integer.compareUnsigned(off, segLo[s]) < 0 || Integer.compareUnsigned(last, segHi[s]) > 0
-        || Integer.compareUnsigned(last, off) < 0) {
+    int lo = segLo[s];
+    if (Integer.compareUnsigned(last, segHi[s]) > 0 || Integer.compareUnsigned(last, off) < 0
+        || (lo != 0 && Integer.compareUnsigned(off, lo) < 0)) {
       throw segmentFault(s);
     }
     return base[s] + off;
