@@ -19,5 +19,11 @@ module io.github.genova.x86platform {
   exports io.github.genova.platform.device.vga;
   exports io.github.genova.platform.firmware;
   exports io.github.genova.platform.pc;
+  exports io.github.genova.platform.x86;
   exports io.github.genova.platform.x86.asm;
+
+  uses io.github.genova.platform.x86.X86Backend;
+
+  provides io.github.genova.platform.x86.X86Backend with
+      io.github.genova.platform.x86.interp.InterpreterBackend;
 }

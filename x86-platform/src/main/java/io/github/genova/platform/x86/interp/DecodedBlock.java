@@ -1,0 +1,80 @@
+package io.github.genova.platform.x86.interp;
+
+/**
+ * A run of instructions decoded once from one 4 KiB physical page, stored as int-encoded micro-ops: for
+ * each instruction a fixed-stride record of {@link #STRIDE} ints (operation, length, operand size, two
+ * register or condition fields, an immediate, and the pre-decoded memory operand: base, index, scale,
+ * displacement, segment, 16-bit address mask, offset in the block). Instructions the fast path does not cover are recorded as
+ * {@link #SLOW}, which makes the interpreter decode and execute that one instruction the general way.
+ *
+ * <p>A block is valid for the physical start address and default operand size it was decoded for, while
+ * its page's write generation ({@link CodePages}) is unchanged.
+ */
+final class DecodedBlock {
+  static final int STRIDE = 13;
+  static final int OP = 0;
+  static final int LEN = 1;
+  static final int SIZE = 2;
+  static final int X = 3;
+  static final int Y = 4;
+  static final int IMM = 5;
+  static final int BASE = 6;
+  static final int INDEX = 7;
+  static final int SCALE = 8;
+  static final int DISP = 9;
+  static final int SEG = 10;
+  static final int AMASK = 11;
+  static final int OFFSET = 12;
+
+  /** Decode and execute this instruction with the general interpreter. */
+  static final int SLOW = 0;
+  static final int MOV_RR = 1;
+  static final int MOV_LOAD = 2;
+  static final int MOV_STORE = 3;
+  static final int MOV_R_IMM = 4;
+  static final int MOV_M_IMM = 5;
+  static final int ALU_RR = 6;
+  static final int ALU_R_M = 7;
+  static final int ALU_M_R = 8;
+  static final int ALU_R_IMM = 9;
+  static final int ALU_M_IMM = 10;
+  static final int INC_R = 11;
+  static final int DEC_R = 12;
+  static final int PUSH_R = 13;
+  static final int POP_R = 14;
+  static final int PUSH_IMM = 15;
+  static final int JCC = 16;
+  static final int JMP = 17;
+  static final int CALL = 18;
+  static final int RET = 19;
+  static final int LEA = 20;
+  static final int TEST_RR = 21;
+  static final int TEST_R_IMM = 22;
+  static final int MOVX_R = 23;
+  static final int MOVX_M = 24;
+  static final int NOP = 25;
+
+  /** Physical address of the first instruction. */
+  final long start;
+  /** Whether it was decoded with 32-bit default operand and address size. */
+  final boolean code32;
+  /** The page write generation the block was decoded at. */
+  final int generation;
+  /** Total length in bytes of all instructions. */
+  final int length;
+  /** Number of instructions. */
+  final int count;
+  /** The micro-op records, {@link #STRIDE} ints each. */
+  final int[] ops;
+  /** The block that last ran after this one: tried before the cache lookup (validated like a lookup). */
+  @org.jspecify.annotations.Nullable DecodedBlock successor;
+
+  DecodedBlock(long start, boolean code32, int generation, int length, int count, int[] ops) {
+    this.start = start;
+    this.code32 = code32;
+    this.generation = generation;
+    this.length = length;
+    this.count = count;
+    this.ops = ops;
+  }
+}
