@@ -42,6 +42,11 @@ final class KernelMemory {
     return frame;
   }
 
+  /** Returns how many frames are free (never handed out, or given back). */
+  synchronized long available() {
+    return end - next + freed.size();
+  }
+
   /** Returns a frame to the pool. */
   synchronized void free(long frame) {
     freed.push(frame);

@@ -83,7 +83,7 @@ public final class NovaKernel implements Kernel {
     this.kernelPd = new Pd(this, "kernel");
     kernelPd.acquire();
     for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
-      Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, 0, 0, 0, null);
+      Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, 0, null, -1, 0, 0, null);
       mdb.installObject(kernelPd, cpu, new Sc(this, idle, scheduler.cpu(cpu), 0, 1_000_000), Perm.SC_FRESH);
     }
     int gsis = machine.interrupts().count();
@@ -179,17 +179,33 @@ public final class NovaKernel implements Kernel {
    */
   @Nullable Ec newEc(Pd pd, Ec.Kind kind, int cpu, long utcbAddress, long sp, long evtBase, @Nullable HostCode code) {
     Utcb utcb = null;
+    MdbNode mapping = null;
+    long frame = -1;
     if (utcbAddress != 0) {
-      long frame = kernelMemory.allocate();
+      frame = kernelMemory.allocate();
       if (frame < 0) {
         return null;
       }
       utcb = new Utcb(machine.memory().frame(frame));
-      mdb.installMemory(pd, utcbAddress >>> 12, frame, Perm.MEM_R | Perm.MEM_W);
+      mapping = mdb.installMemory(pd, utcbAddress >>> 12, frame, Perm.MEM_R | Perm.MEM_W);
     }
-    Ec ec = new Ec(this, pd, kind, cpu, utcb, utcbAddress, sp, evtBase, code);
+    Ec ec = new Ec(this, pd, kind, cpu, utcb, utcbAddress, mapping, frame, sp, evtBase, code);
     ecs.add(ec);
     return ec;
+  }
+
+  /** Returns how many kernel frames (for UTCBs) are free. */
+  long kernelFramesAvailable() {
+    return kernelMemory.available();
+  }
+
+  /**
+   * Destroyed EC {@code ec} can run no code any more: its UTCB frame goes back to the kernel's memory and
+   * the kernel forgets the EC.
+   */
+  void retired(Ec ec, long utcbFrame) {
+    kernelMemory.free(utcbFrame);
+    ecs.remove(ec);
   }
 
   /** Gives global EC {@code ec} its thread: STARTUP (unless it is the root EC), then its code. */
@@ -199,6 +215,7 @@ public final class NovaKernel implements Kernel {
         .name((root ? "root EC" : ec.toString()))
         .unstarted(() -> runGlobal(ec, sc, root));
     ec.thread = thread;
+    ec.threadRunning = true;
     scheduler.admit(sc);
     thread.start();
   }
@@ -224,8 +241,12 @@ public final class NovaKernel implements Kernel {
           ec.gate.hostFault(fault);
         }
       }
+    } catch (KernelUnwind unwind) {
+      // Killed while waiting to run (before its code started, or during STARTUP's handler): done.
     } finally {
       scheduler.retire(sc);
+      ec.threadRunning = false;
+      ec.returnUtcbIfUnused();
       if (root) {
         String reason = ec.deathReason();
         if (reason != null && rootFailure == null) {
