@@ -50,6 +50,8 @@ final class Ec extends Kobject implements Blocker {
   final Pd pd;
   final Kind kind;
   final @Nullable Utcb utcb;
+  /** The words of the UTCB (the heap page {@link #utcb} views), for the IPC path's copies. */
+  final long @Nullable [] utcbWords;
   final long utcbAddress;
   /** The PD's mapping of the UTCB page (a root node of its memory space), or null without a UTCB. */
   private final @Nullable MdbNode utcbMapping;
@@ -90,7 +92,7 @@ final class Ec extends Kobject implements Blocker {
   final List<Sc> scs = new ArrayList<>(1);
   volatile @Nullable Thread thread;
 
-  Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long utcbAddress,
+  Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long @Nullable [] utcbWords, long utcbAddress,
       @Nullable MdbNode utcbMapping, long utcbFrame, long sp, long evtBase, @Nullable HostCode code) {
     super(kernel, Type.EC);
     this.id = kernel.nextEcId();
@@ -98,6 +100,7 @@ final class Ec extends Kobject implements Blocker {
     this.kind = kind;
     this.cpu = cpu;
     this.utcb = utcb;
+    this.utcbWords = utcbWords;
     this.utcbAddress = utcbAddress;
     this.utcbMapping = utcbMapping;
     this.utcbFrame = utcbFrame;
