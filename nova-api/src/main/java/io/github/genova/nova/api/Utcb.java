@@ -2,6 +2,7 @@ package io.github.genova.nova.api;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The user thread control block of an EC: one 4 KiB page of its PD, laid out as NOVA's classic x86-64
@@ -14,7 +15,9 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>A {@code Utcb} is a view of the page, not a copy: what its EC writes, the kernel reads on the next
  * call or reply. Only the EC that owns it (and the kernel on its behalf) may use it, so it is not
- * thread-safe. Out-of-range indices throw {@link IndexOutOfBoundsException}.
+ * thread-safe. Out-of-range indices throw {@link IndexOutOfBoundsException}. A page that is a whole heap
+ * {@code long[]} of 512 words (as the kernel gives its UTCBs) is read and written as that array, the fastest
+ * access the JVM offers.
  */
 public final class Utcb {
   /** Size of the UTCB page in bytes. */
@@ -42,9 +45,11 @@ public final class Utcb {
   public static final long ITEM_HOST = 1L << 11;
 
   private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
-  private static final long DATA = HEADER_WORDS * 8L;
+  private static final int WORDS = SIZE / Long.BYTES;
 
   private final MemorySegment page;
+  /** The page's words when it is a whole heap {@code long[]} (array access is the fast path), else null. */
+  private final long @Nullable [] words;
 
   /**
    * Views {@code page} as a UTCB.
@@ -56,6 +61,23 @@ public final class Utcb {
       throw new IllegalArgumentException("a UTCB is one 4 KiB page, not " + page.byteSize() + " bytes");
     }
     this.page = page;
+    this.words = page.heapBase().orElse(null) instanceof long[] array && array.length == WORDS && page.address() == 0
+        ? array
+        : null;
+  }
+
+  private long load(int index) {
+    long[] w = words;
+    return w != null ? w[index] : page.getAtIndex(WORD, index);
+  }
+
+  private void store(int index, long value) {
+    long[] w = words;
+    if (w != null) {
+      w[index] = value;
+    } else {
+      page.setAtIndex(WORD, index, value);
+    }
   }
 
   /** Returns the page this UTCB views. */
@@ -65,7 +87,7 @@ public final class Utcb {
 
   /** Returns the raw item-count word (header word 0). */
   public long countWord() {
-    return page.get(WORD, 0);
+    return load(0);
   }
 
   /** Returns the number of untyped words (bits 15..0 of the count word). */
@@ -80,47 +102,47 @@ public final class Utcb {
 
   /** Sets both counts; values beyond 16 bits are truncated, oversized counts are clamped by the kernel. */
   public void setCounts(int untyped, int typed) {
-    page.set(WORD, 0, (long) (typed & 0xffff) << 16 | (untyped & 0xffff));
+    store(0, (long) (typed & 0xffff) << 16 | (untyped & 0xffff));
   }
 
   /** Returns the translate receive window (header word 1). */
   public Crd translateWindow() {
-    return Crd.of(page.get(WORD, 8));
+    return Crd.of(load(1));
   }
 
   /** Sets the translate receive window. */
   public void setTranslateWindow(Crd window) {
-    page.set(WORD, 8, window.word());
+    store(1, window.word());
   }
 
   /** Returns the delegate receive window (header word 2). */
   public Crd delegateWindow() {
-    return Crd.of(page.get(WORD, 16));
+    return Crd.of(load(2));
   }
 
   /** Sets the delegate receive window. */
   public void setDelegateWindow(Crd window) {
-    page.set(WORD, 16, window.word());
+    store(2, window.word());
   }
 
   /** Returns the TLS word (header word 3). */
   public long tls() {
-    return page.get(WORD, 24);
+    return load(3);
   }
 
   /** Sets the TLS word. */
   public void setTls(long value) {
-    page.set(WORD, 24, value);
+    store(3, value);
   }
 
   /** Returns data word {@code i} (0..507). */
   public long word(int i) {
-    return page.get(WORD, DATA + 8L * checkWord(i));
+    return load(HEADER_WORDS + checkWord(i));
   }
 
   /** Sets data word {@code i} (0..507). */
   public void setWord(int i, long value) {
-    page.set(WORD, DATA + 8L * checkWord(i), value);
+    store(HEADER_WORDS + checkWord(i), value);
   }
 
   /** Writes {@code words} as the untyped message and sets the counts to (words.length, 0). */
@@ -128,25 +150,25 @@ public final class Utcb {
     if (words.length > DATA_WORDS) {
       throw new IndexOutOfBoundsException("a message holds at most " + DATA_WORDS + " words");
     }
-    MemorySegment.copy(words, 0, page, WORD, DATA, words.length);
+    MemorySegment.copy(words, 0, page, WORD, HEADER_WORDS * 8L, words.length);
     setCounts(words.length, 0);
   }
 
   /** Returns the CRD word of typed item {@code i} (0..253). */
   public long itemCrd(int i) {
-    return page.get(WORD, itemOffset(i));
+    return load(itemIndex(i));
   }
 
   /** Returns the flags-and-hotspot word of typed item {@code i} (0..253). */
   public long itemFlags(int i) {
-    return page.get(WORD, itemOffset(i) + 8);
+    return load(itemIndex(i) + 1);
   }
 
   /** Sets typed item {@code i}: its CRD word and its flags-and-hotspot word. */
   public void setItem(int i, long crdWord, long flagsWord) {
-    long off = itemOffset(i);
-    page.set(WORD, off, crdWord);
-    page.set(WORD, off + 8, flagsWord);
+    int index = itemIndex(i);
+    store(index, crdWord);
+    store(index + 1, flagsWord);
   }
 
   /** Returns typed item {@code i}'s CRD. */
@@ -272,10 +294,10 @@ public final class Utcb {
     return n;
   }
 
-  private static long itemOffset(int i) {
+  private static int itemIndex(int i) {
     if (i < 0 || i >= MAX_TYPED) {
       throw new IndexOutOfBoundsException("typed item " + i + " outside 0.." + (MAX_TYPED - 1));
     }
-    return SIZE - 16L * (i + 1);
+    return WORDS - 2 * (i + 1);
   }
 }

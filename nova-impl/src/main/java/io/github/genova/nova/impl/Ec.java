@@ -50,7 +50,17 @@ final class Ec extends Kobject implements Blocker {
   final Pd pd;
   final Kind kind;
   final @Nullable Utcb utcb;
+  /** The words of the UTCB (the heap page {@link #utcb} views), for the IPC path's copies. */
+  final long @Nullable [] utcbWords;
   final long utcbAddress;
+  /** The PD's mapping of the UTCB page (a root node of its memory space), or null without a UTCB. */
+  private final @Nullable MdbNode utcbMapping;
+  /** The kernel frame of the UTCB until it goes back to the kernel; -1 without one. Guarded by this. */
+  private long utcbFrame;
+  /** Whether the last reference went (see {@link #destroy}). Guarded by this. */
+  private boolean destroyed;
+  /** Global ECs: whether its thread was started and has not ended yet. */
+  volatile boolean threadRunning;
   final long evtBase;
   final @Nullable HostCode code;
   final HypercallGate gate;
@@ -82,15 +92,18 @@ final class Ec extends Kobject implements Blocker {
   final List<Sc> scs = new ArrayList<>(1);
   volatile @Nullable Thread thread;
 
-  Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long utcbAddress, long sp, long evtBase,
-      @Nullable HostCode code) {
+  Ec(NovaKernel kernel, Pd pd, Kind kind, int cpu, @Nullable Utcb utcb, long @Nullable [] utcbWords, long utcbAddress,
+      @Nullable MdbNode utcbMapping, long utcbFrame, long sp, long evtBase, @Nullable HostCode code) {
     super(kernel, Type.EC);
     this.id = kernel.nextEcId();
     this.pd = pd;
     this.kind = kind;
     this.cpu = cpu;
     this.utcb = utcb;
+    this.utcbWords = utcbWords;
     this.utcbAddress = utcbAddress;
+    this.utcbMapping = utcbMapping;
+    this.utcbFrame = utcbFrame;
     this.evtBase = evtBase;
     this.code = code;
     this.gpr[4] = sp;
@@ -162,6 +175,7 @@ final class Ec extends Kobject implements Blocker {
 
   private Status releaseDead() {
     server = null;
+    returnUtcbIfUnused();
     return Status.TIMEOUT;
   }
 
@@ -170,6 +184,9 @@ final class Ec extends Kobject implements Blocker {
     currentSc = null;
     if (helperCount == 0) {
       server = null;
+      if (dead) {
+        returnUtcbIfUnused(); // its code has unwound: a destroyed EC's UTCB frame may go back now
+      }
       if (helperCount == 0) {
         return;
       }
@@ -312,10 +329,42 @@ final class Ec extends Kobject implements Blocker {
     }
   }
 
+  /**
+   * Destroys the EC: kills it, unmaps its UTCB from its PD (with every mapping derived from it) and gives
+   * the UTCB frame back to the kernel as soon as none of its code can touch the page any more: at once if
+   * none runs, else when the running code has unwound (see {@link #returnUtcbIfUnused}). Caller holds the
+   * capability lock.
+   */
   @Override
   void destroy() {
     kill("its last capability was revoked");
+    MdbNode mapping = utcbMapping;
+    if (mapping != null) {
+      kernel.mdb.unmap(mapping);
+    }
+    synchronized (this) {
+      destroyed = true;
+    }
+    returnUtcbIfUnused();
     pd.release();
+  }
+
+  /**
+   * Gives the UTCB frame back to the kernel if the EC is destroyed and no code of it runs: a local EC
+   * serves no call, a global EC's thread never started or has ended. Called when one of these conditions
+   * may have become true; the frame goes back exactly once.
+   */
+  void returnUtcbIfUnused() {
+    long frame;
+    synchronized (this) {
+      boolean running = kind == Kind.LOCAL ? server != null : threadRunning;
+      if (!destroyed || utcbFrame < 0 || running) {
+        return;
+      }
+      frame = utcbFrame;
+      utcbFrame = -1;
+    }
+    kernel.retired(this, frame);
   }
 
   @Override

@@ -187,12 +187,10 @@ final class HypercallGate implements Hypercalls {
       }
       return leave(taken);
     }
-    Utcb mine = utcb();
-    Utcb theirs = callee.gate.utcb();
-    Ipc.transfer(kernel.mdb, mine, self.pd, theirs, callee.pd);
+    Ipc.transfer(kernel.mdb, self, callee);
     Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
     if (result == Status.SUCCESS) {
-      Ipc.transfer(kernel.mdb, theirs, callee.pd, mine, self.pd);
+      Ipc.transfer(kernel.mdb, callee, self);
     }
     callee.free();
     return leave(result);

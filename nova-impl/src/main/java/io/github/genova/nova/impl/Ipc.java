@@ -13,6 +13,28 @@ import java.lang.foreign.ValueLayout;
 final class Ipc {
   private Ipc() {}
 
+  /**
+   * Transfers the message in EC {@code from}'s UTCB to EC {@code to}'s, as a call or reply does: the fast
+   * path copies heap words ({@link Ec#utcbWords}).
+   */
+  static void transfer(Mdb mdb, Ec from, Ec to) {
+    long[] src = from.utcbWords;
+    long[] dst = to.utcbWords;
+    Utcb fromUtcb = from.utcb;
+    Utcb toUtcb = to.utcb;
+    if (src == null || dst == null || fromUtcb == null || toUtcb == null) {
+      throw new IllegalStateException("IPC between ECs without UTCBs: " + from + ", " + to);
+    }
+    long count = src[0];
+    dst[0] = count;
+    int untyped = Math.min((int) count & 0xffff, Utcb.DATA_WORDS);
+    System.arraycopy(src, Utcb.HEADER_WORDS, dst, Utcb.HEADER_WORDS, untyped);
+    int typed = Math.min((int) (count >>> 16) & 0xffff, Utcb.MAX_TYPED);
+    if (typed > 0) {
+      transferItems(mdb, fromUtcb, from.pd, toUtcb, to.pd, typed);
+    }
+  }
+
   /** Transfers the message in {@code from}'s UTCB (sent by PD {@code sender}) to {@code to}'s UTCB. */
   static void transfer(Mdb mdb, Utcb from, Pd sender, Utcb to, Pd receiver) {
     MemorySegment src = from.page();

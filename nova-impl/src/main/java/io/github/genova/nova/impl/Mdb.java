@@ -37,11 +37,32 @@ final class Mdb {
     }
   }
 
-  /** Installs a root memory node mapping page {@code page} of {@code pd} to physical page {@code frame}. */
-  void installMemory(Pd pd, long page, long frame, int perms) {
+  /**
+   * Installs a root memory node mapping page {@code page} of {@code pd} to physical page {@code frame}.
+   *
+   * @return the node
+   */
+  MdbNode installMemory(Pd pd, long page, long frame, int perms) {
     lock.lock();
     try {
-      pd.memory.put(new MdbNode(pd, CapabilitySpace.Kind.MEMORY, pd.memory.wrap(page), perms, null, frame));
+      MdbNode node = new MdbNode(pd, CapabilitySpace.Kind.MEMORY, pd.memory.wrap(page), perms, null, frame);
+      pd.memory.put(node);
+      return node;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes {@code node} and every mapping derived from it, if it is still in its space (its PD may have
+   * revoked it already, or been destroyed).
+   */
+  void unmap(MdbNode node) {
+    lock.lock();
+    try {
+      if (node.pd.space(node.kind).get(node.index) == node) {
+        unlink(node);
+      }
     } finally {
       lock.unlock();
     }

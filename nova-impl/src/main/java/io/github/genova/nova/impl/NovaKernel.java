@@ -61,7 +61,7 @@ public final class NovaKernel implements Kernel {
   private final KernelMemory kernelMemory;
   private final Hip hip;
   private final Sm[] gsiSemaphores;
-  /** Every EC ever created, in creation order (so shutdown, too, is deterministic). */
+  /** Every EC created and not yet retired, in creation order (so shutdown, too, is deterministic). */
   private final Queue<Ec> ecs = new ConcurrentLinkedQueue<>();
   private volatile @Nullable Ec rootEc;
   private final CountDownLatch rootDone = new CountDownLatch(1);
@@ -83,7 +83,7 @@ public final class NovaKernel implements Kernel {
     this.kernelPd = new Pd(this, "kernel");
     kernelPd.acquire();
     for (int cpu = 0; cpu < machine.cpuCount(); cpu++) {
-      Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, 0, 0, 0, null);
+      Ec idle = new Ec(this, kernelPd, Ec.Kind.GLOBAL, cpu, null, null, 0, null, -1, 0, 0, null);
       mdb.installObject(kernelPd, cpu, new Sc(this, idle, scheduler.cpu(cpu), 0, 1_000_000), Perm.SC_FRESH);
     }
     int gsis = machine.interrupts().count();
@@ -179,17 +179,34 @@ public final class NovaKernel implements Kernel {
    */
   @Nullable Ec newEc(Pd pd, Ec.Kind kind, int cpu, long utcbAddress, long sp, long evtBase, @Nullable HostCode code) {
     Utcb utcb = null;
+    MdbNode mapping = null;
+    long frame = -1;
     if (utcbAddress != 0) {
-      long frame = kernelMemory.allocate();
+      frame = kernelMemory.allocateUtcb();
       if (frame < 0) {
         return null;
       }
-      utcb = new Utcb(machine.memory().frame(frame));
-      mdb.installMemory(pd, utcbAddress >>> 12, frame, Perm.MEM_R | Perm.MEM_W);
+      utcb = new Utcb(java.util.Objects.requireNonNull(kernelMemory.heapPage(frame)));
+      mapping = mdb.installMemory(pd, utcbAddress >>> 12, frame, Perm.MEM_R | Perm.MEM_W);
     }
-    Ec ec = new Ec(this, pd, kind, cpu, utcb, utcbAddress, sp, evtBase, code);
+    long @Nullable [] words = frame < 0 ? null : kernelMemory.words(frame);
+    Ec ec = new Ec(this, pd, kind, cpu, utcb, words, utcbAddress, mapping, frame, sp, evtBase, code);
     ecs.add(ec);
     return ec;
+  }
+
+  /** Returns how many kernel frames (for UTCBs) are free. */
+  long kernelFramesAvailable() {
+    return kernelMemory.available();
+  }
+
+  /**
+   * Destroyed EC {@code ec} can run no code any more: its UTCB frame goes back to the kernel's memory and
+   * the kernel forgets the EC.
+   */
+  void retired(Ec ec, long utcbFrame) {
+    kernelMemory.free(utcbFrame);
+    ecs.remove(ec);
   }
 
   /** Gives global EC {@code ec} its thread: STARTUP (unless it is the root EC), then its code. */
@@ -199,6 +216,7 @@ public final class NovaKernel implements Kernel {
         .name((root ? "root EC" : ec.toString()))
         .unstarted(() -> runGlobal(ec, sc, root));
     ec.thread = thread;
+    ec.threadRunning = true;
     scheduler.admit(sc);
     thread.start();
   }
@@ -224,8 +242,12 @@ public final class NovaKernel implements Kernel {
           ec.gate.hostFault(fault);
         }
       }
+    } catch (KernelUnwind unwind) {
+      // Killed while waiting to run (before its code started, or during STARTUP's handler): done.
     } finally {
       scheduler.retire(sc);
+      ec.threadRunning = false;
+      ec.returnUtcbIfUnused();
       if (root) {
         String reason = ec.deathReason();
         if (reason != null && rootFailure == null) {
@@ -274,14 +296,32 @@ public final class NovaKernel implements Kernel {
 
   // --- physical memory ---
 
-  /** Returns the host memory of physical page {@code pfn}, or null when no memory backs it. */
+  /**
+   * Returns the host memory of physical page {@code pfn} (for a UTCB frame its heap page), or null when no
+   * memory backs it.
+   */
   @Nullable MemorySegment physicalPage(long pfn) {
+    MemorySegment utcbPage = kernelMemory.heapPage(pfn);
+    if (utcbPage != null) {
+      return utcbPage;
+    }
     PhysicalMemory ram = machine.memory();
     return ram.isRam(pfn) ? ram.frame(pfn) : null;
   }
 
-  /** Returns one contiguous host segment over a physical range, or null when there is none. */
+  /**
+   * Returns one contiguous host segment over a physical range, or null when there is none (as for a range
+   * that holds a UTCB frame and more).
+   */
   @Nullable MemorySegment physicalRange(long address, long length) {
+    long firstPfn = address >>> 12;
+    long lastPfn = (address + length - 1) >>> 12;
+    for (long pfn = firstPfn; pfn <= lastPfn && length > 0; pfn++) {
+      MemorySegment utcbPage = kernelMemory.heapPage(pfn);
+      if (utcbPage != null) {
+        return firstPfn == lastPfn ? utcbPage.asSlice(address & 0xfff, length) : null;
+      }
+    }
     return machine.memory().range(address, length);
   }
 

@@ -1,5 +1,6 @@
 package io.github.genova.nova.impl;
 
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,11 @@ final class Sc extends Kobject {
   @Nullable Cpu moveTo;
   /** Budget left of the current quantum, in nanoseconds (running thread, or the scheduler lock). */
   long left;
+  /**
+   * Set when it is no longer scheduled (destroyed, or its thread ended): it runs again only to let its
+   * killed EC's blocked thread unwind.
+   */
+  volatile boolean retired;
   /** Whether it sits in a run queue. Guarded by the scheduler lock. */
   boolean queued;
   /**
@@ -67,6 +73,10 @@ final class Sc extends Kobject {
   @Override
   void destroy() {
     kernel.scheduler.retire(this);
+    Thread thread = ec.thread;
+    if (ec.isDead() && thread != null) {
+      LockSupport.unpark(thread); // a killed EC waiting to run again unwinds now (see Scheduler.awaitDispatch)
+    }
     ec.release();
   }
 

@@ -172,6 +172,9 @@ final class Scheduler {
           + Thread.currentThread() + ", which does not run it: each EC's code must use its own gate");
     }
     while (!isRunningNow(sc)) {
+      if (sc.retired && sc.ec.isDead()) {
+        throw KernelUnwind.DEATH; // it will never run again: unwind its code (a killed EC's thread ends)
+      }
       LockSupport.park(this);
     }
     if (!deterministic) {
@@ -272,6 +275,7 @@ final class Scheduler {
 
   /** An SC goes away (its thread ended, or the object was destroyed): it is no longer scheduled. */
   void retire(Sc sc) {
+    sc.retired = true;
     block(sc, null);
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * <p>Two fuzz PDs each get a local EC (the agent), their own PD capability, semaphores, and portals to
  * both agents, so they create, delegate, translate, revoke, call each other and themselves. The root calls
  * an agent, and the agent makes a batch of hypercalls on the root's thread and time. A round ends after a
- * fixed number of hypercalls or when both agents died; the next round builds fresh fuzz PDs in the same
- * kernel. Deterministic mode with a fixed seed: a failure repeats exactly; the seed is printed.
+ * fixed number of hypercalls or when both agents died, and is torn down (the fuzz PDs revoke all their
+ * capabilities, the root revokes what it made); the next round builds fresh fuzz PDs in the same kernel. Deterministic mode with a fixed seed: a failure repeats exactly; the seed is printed.
  */
 class HypercallFuzzTest {
   private static final long ROOT_PD = 32;
@@ -51,6 +51,8 @@ class HypercallFuzzTest {
   private @Nullable NovaKernel kernel;
   private long nextRootSel = 0x1000;
   private final Pd[] fuzzPds = new Pd[2];
+  /** The root's portals of the fuzz PDs' helpers (this round's). */
+  private final long[] helperPts = new long[2];
 
   /** One space entry, compared by value (objects by identity). */
   record Entry(String kind, long index, int perms, @Nullable Object object, long target) {}
@@ -85,6 +87,8 @@ class HypercallFuzzTest {
     System.out.println("hypercall fuzz: " + count + " hypercalls in " + rounds + " rounds on " + kernels
         + " kernels, seed 0x" + Long.toHexString(seed));
     assertThat(count).isGreaterThanOrEqualTo(HYPERCALLS);
+    // Every round is torn down, so the kernel gets its UTCB frames back: one kernel lasts the whole run.
+    assertThat(kernels).as(context("kernels needed (more: destroyed ECs keep their UTCB frames)")).isEqualTo(1);
     StringBuilder table = new StringBuilder("hypercall fuzz: answers by number (");
     for (Status st : Status.values()) {
       table.append(st).append(st.code() < 8 ? " " : ")");
@@ -115,6 +119,7 @@ class HypercallFuzzTest {
       Hypercalls root = k.attachRoot();
       Pd victim = buildVictim(k, root);
       List<Entry> victimBefore = snapshot(victim);
+      long roundSelectors = nextRootSel;
       while (count < HYPERCALLS && failures.isEmpty()) {
         long @Nullable [] agents = buildFuzzWorld(root);
         if (agents == null) {
@@ -144,6 +149,7 @@ class HypercallFuzzTest {
             .isEqualTo(rootBefore);
         assertThat(snapshot(victim)).as(context("the victim PD's spaces changed in round " + rounds))
             .isEqualTo(victimBefore);
+        tearDownFuzzWorld(root, roundSelectors);
         rounds++;
       }
     }
@@ -245,7 +251,12 @@ class HypercallFuzzTest {
       long helper = rootSel();
       Status created = root.createEc(helper, pds[i], 0, 0x7100_0000L, 0, 0, false, (self, ip, arg) -> {
         Utcb u = self.utcb();
-        long window = u.untyped() > 0 ? u.word(0) : 0;
+        if (u.untyped() == 0) {
+          // The round is over: the PD gives up every object capability it holds (and so everything it made).
+          self.revoke(Crd.object(0, Pd.SELECTOR_BITS, Perm.ALL), true);
+          return;
+        }
+        long window = u.word(0);
         u.setCounts(0, 0);
         u.setDelegateWindow(Crd.of(window));
       });
@@ -255,6 +266,7 @@ class HypercallFuzzTest {
       check(created);
       long helperPt = rootSel();
       check(root.createPt(helperPt, ROOT_PD, helper, 0, 0));
+      helperPts[i] = helperPt;
       long[][] gifts = {{pds[i], OWN_PD}, {pts[i], OWN_PORTAL}, {pts[1 - i], PEER_PORTAL}};
       for (long[] gift : gifts) {
         give(root, helperPt, gift[0], gift[1]);
@@ -266,6 +278,24 @@ class HypercallFuzzTest {
       }
     }
     return pts;
+  }
+
+  /**
+   * Ends a round as a parent would: each fuzz PD's helper revokes all the PD's object capabilities (which
+   * destroys what the fuzzers created, breaking the cycle of a PD holding capabilities to its own ECs), then
+   * the root revokes everything it made for the round (selectors from {@code roundSelectors} on). The kernel gets the memory of the round's UTCBs
+   * back, so one kernel serves many rounds.
+   */
+  private void tearDownFuzzWorld(Hypercalls root, long roundSelectors) {
+    for (long helperPt : helperPts) {
+      root.utcb().setCounts(0, 0);
+      root.utcb().setDelegateWindow(Crd.NULL);
+      check(root.call(helperPt));
+    }
+    for (long sel = roundSelectors; sel < nextRootSel; sel++) {
+      check(root.revoke(Crd.object(sel, 0, Perm.ALL), true));
+    }
+    nextRootSel = roundSelectors;
   }
 
   private static void give(Hypercalls root, long helperPt, long sel, long at) {
