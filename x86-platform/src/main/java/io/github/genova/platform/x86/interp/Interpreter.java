@@ -94,7 +94,7 @@ public final class Interpreter implements X86Cpu {
   private final BlockDecoder decoder;
   /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
   private boolean smcHit;
-  /** The block that ran last, whose {@link DecodedBlock#successor} is tried first for the next one. */
+  /** The block that ran last, whose linked successors ({@link DecodedBlock#linked}) are tried first. */
   private @org.jspecify.annotations.Nullable DecodedBlock lastBlock;
   /** Instructions left in the current {@link #run} budget. */
   private long remaining;
@@ -403,7 +403,7 @@ public final class Interpreter implements X86Cpu {
     retired++;
   }
 
-  /** Finds (or decodes) the block at CS:EIP and runs it. */
+  /** Finds (or decodes) the block at CS:EIP and runs it, then chains through linked successors. */
   private void runBlock() {
     int la = base[CS] + eip;
     if ((la & ~0xfff) != fetchTag) {
@@ -411,50 +411,67 @@ public final class Interpreter implements X86Cpu {
     }
     long phys = fetchPhys | (la & 0xfff);
     DecodedBlock previous = lastBlock;
-    DecodedBlock b = previous != null ? previous.successor : null;
-    if (b == null || b.start != phys || b.code32 != code32 || b.generation != codePages.generation(phys)) {
-      b = codePages.lookup(phys, code32);
-    }
-    if (b == null) {
-      long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
-      long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
-      if (!code32) {
-        max = Math.min(max, 0x1_0000 - (eip & 0xffff));
-      }
-      b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
-      codePages.insert(b);
-      // Stores into this page must now take the checked path.
-      Arrays.fill(writeTag, 1);
-    }
-    if (previous != null) {
-      previous.successor = b;
-    }
     lastBlock = null;
-    if (b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0) {
+    DecodedBlock b = previous != null ? previous.linked(phys) : null;
+    if (b == null || !current(b, phys)) {
+      b = codePages.lookup(phys, code32);
+      if (b == null) {
+        long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
+        long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
+        if (!code32) {
+          max = Math.min(max, 0x1_0000 - (eip & 0xffff));
+        }
+        b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
+        codePages.insert(b);
+        // Stores into this page must now take the checked path.
+        Arrays.fill(writeTag, 1);
+      }
+      if (previous != null) {
+        previous.link(b);
+      }
+    }
+    if (beyondCodeLimit(b)) {
       execute();
       retire();
       return;
     }
-    executeBlock(b);
-    lastBlock = b;
-    // Chain straight into the linked successor while nothing needs the run loop's attention.
-    while (remaining > 0 && !halted && !inhibitInterrupts && !stopRequested
-        && (intrVector < 0 || (fl.bits & IF) == 0) && breakpoints.length == 0) {
-      DecodedBlock next = b.successor;
+    while (true) {
+      executeBlock(b);
+      lastBlock = b;
+      // Chain straight into the next block while nothing needs the run loop's attention.
+      if (remaining <= 0 || halted || inhibitInterrupts || stopRequested
+          || (intrVector >= 0 && (fl.bits & IF) != 0) || breakpoints.length != 0) {
+        return;
+      }
       int nextLinear = base[CS] + eip;
-      if (next == null || (nextLinear & ~0xfff) != fetchTag) {
+      if ((nextLinear & ~0xfff) != fetchTag) {
         return;
       }
       long nextPhys = fetchPhys | (nextLinear & 0xfff);
-      if (next.start != nextPhys || next.code32 != code32 || next.generation != codePages.generation(nextPhys)
-          || (next.length > 0 && Integer.compareUnsigned(eip + next.length - 1, limit[CS]) > 0)) {
+      DecodedBlock next = b.linked(nextPhys);
+      if (next == null || !current(next, nextPhys)) {
+        next = codePages.lookup(nextPhys, code32);
+        if (next == null) {
+          return;
+        }
+        b.link(next);
+      }
+      if (beyondCodeLimit(next)) {
         return;
       }
       lastBlock = null;
-      executeBlock(next);
-      lastBlock = next;
       b = next;
     }
+  }
+
+  /** Whether {@code b} was decoded for this physical start and operand size from its page's current bytes. */
+  private boolean current(DecodedBlock b, long phys) {
+    return b.start == phys && b.code32 == code32 && b.generation == codePages.generation(phys);
+  }
+
+  /** Whether the block's last byte lies past the CS limit (then its instructions run one by one). */
+  private boolean beyondCodeLimit(DecodedBlock b) {
+    return b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0;
   }
 
   /**
