@@ -109,6 +109,9 @@ public final class Interpreter implements X86Cpu {
   private final int[] segLo = new int[6];
   private final int[] segHi = new int[6];
   private final int[] segAccess = new int[6];
+  /** Bit s set when segment s allows every offset for reading (writing): a flat segment needs no window check. */
+  private int flatRead;
+  private int flatWrite;
   private int gdtBase;
   private int gdtLimit;
   private int idtBase;
@@ -275,6 +278,9 @@ public final class Interpreter implements X86Cpu {
     segLo[s] = lo;
     segHi[s] = hi;
     segAccess[s] = access;
+    boolean unlimited = lo == 0 && hi == -1;
+    flatRead = unlimited && (access & READ) != 0 ? flatRead | 1 << s : flatRead & ~(1 << s);
+    flatWrite = unlimited && (access & WRITE) != 0 ? flatWrite | 1 << s : flatWrite & ~(1 << s);
     if (s == CS) {
       code32 = (attributes & 0x4000) != 0;
       fetchTag = 1;
@@ -491,14 +497,13 @@ public final class Interpreter implements X86Cpu {
         i = k * DecodedBlock.STRIDE;
         int kind = o[i];
         if (kind == DecodedBlock.SLOW) {
+          eip = instructionStart(blockEip, o, i);
           start = eip;
           startEsp = r[ESP];
           execute();
           k++;
           return;
         }
-        int next = eip + o[i + DecodedBlock.LEN];
-        eip = code32 ? next : next & 0xffff;
         int size = o[i + DecodedBlock.SIZE];
         int x = o[i + DecodedBlock.X];
         switch (kind) {
@@ -557,20 +562,27 @@ public final class Interpreter implements X86Cpu {
           case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
           case DecodedBlock.JCC -> {
             if (cond(x)) {
-              jumpTo(eip + o[i + DecodedBlock.IMM], size);
+              jumpTo(instructionEnd(blockEip, o, i) + o[i + DecodedBlock.IMM], size);
               k++;
               return;
             }
           }
-          case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
+          case DecodedBlock.JMP -> {
+            jumpTo(instructionEnd(blockEip, o, i) + o[i + DecodedBlock.IMM], size);
+            k++;
+            return;
+          }
           case DecodedBlock.CALL -> {
-            int target = eip + o[i + DecodedBlock.IMM];
+            int next = instructionEnd(blockEip, o, i);
+            int target = next + o[i + DecodedBlock.IMM];
             if (size == 2) {
               target &= 0xffff;
             }
             checkCodeLimit(target);
-            push(eip, size);
+            push(next, size);
             eip = target;
+            k++;
+            return;
           }
           case DecodedBlock.RET -> {
             int target = peek(0, size);
@@ -580,6 +592,8 @@ public final class Interpreter implements X86Cpu {
             checkCodeLimit(target);
             setSp(sp() + size);
             eip = target;
+            k++;
+            return;
           }
           case DecodedBlock.LEA -> setReg(size, x, effectiveAddress(o, i));
           case DecodedBlock.TEST_RR -> fl.logic(reg(size, x) & reg(size, o[i + DecodedBlock.Y]), size * 8);
@@ -595,15 +609,18 @@ public final class Interpreter implements X86Cpu {
         }
         if (smcHit) {
           smcHit = false;
+          eip = instructionEnd(blockEip, o, i);
           k++;
           return;
         }
       }
+      if (n > 0) {
+        eip = instructionEnd(blockEip, o, (n - 1) * DecodedBlock.STRIDE);
+      }
     } catch (GuestFault f) {
       if (o[i] != DecodedBlock.SLOW) {
         // Fast micro-ops touch ESP only after their last possible fault: roll back EIP alone.
-        int at = blockEip + o[i + DecodedBlock.OFFSET];
-        start = code32 ? at : at & 0xffff;
+        start = instructionStart(blockEip, o, i);
         startEsp = r[ESP];
       }
       throw f;
@@ -612,6 +629,21 @@ public final class Interpreter implements X86Cpu {
       remaining -= k;
       retired += k;
     }
+  }
+
+  /** EIP of the micro-op at {@code o[i]} of a block that started at {@code blockEip}. */
+  private int instructionStart(int blockEip, int[] o, int i) {
+    int at = blockEip + o[i + DecodedBlock.OFFSET];
+    return code32 ? at : at & 0xffff;
+  }
+
+  /**
+   * EIP after the micro-op at {@code o[i]}. Fast micro-ops leave EIP alone; it is computed from the block
+   * layout only where something reads it (jumps, calls, the block's end, a fault's rollback).
+   */
+  private int instructionEnd(int blockEip, int[] o, int i) {
+    int end = blockEip + o[i + DecodedBlock.OFFSET] + o[i + DecodedBlock.LEN];
+    return code32 ? end : end & 0xffff;
   }
 
   private int effectiveAddress(int[] o, int i) {
@@ -704,6 +736,9 @@ public final class Interpreter implements X86Cpu {
 
   /** Checks an access of {@code size} bytes at {@code off} in segment {@code s}; returns the linear address. */
   private int linear(int s, int off, int size, int kind) {
+    if ((((kind == READ ? flatRead : flatWrite) >>> s) & 1) != 0 && Integer.compareUnsigned(off, -size) <= 0) {
+      return base[s] + off;
+    }
     if ((segAccess[s] & kind) == 0) {
       throw segmentFault(s);
     }
