@@ -66,8 +66,12 @@ final class DecodedBlock {
   final int count;
   /** The micro-op records, {@link #STRIDE} ints each. */
   final int[] ops;
-  /** The block that last ran after this one: tried before the cache lookup (validated like a lookup). */
-  @org.jspecify.annotations.Nullable DecodedBlock successor;
+  /**
+   * The two blocks that most recently ran after this one (a block with a conditional jump has two exits),
+   * tried before the cache lookup; the caller still validates a linked block like a lookup.
+   */
+  private @org.jspecify.annotations.Nullable DecodedBlock successor;
+  private @org.jspecify.annotations.Nullable DecodedBlock otherSuccessor;
 
   DecodedBlock(long start, boolean code32, int generation, int length, int count, int[] ops) {
     this.start = start;
@@ -76,5 +80,25 @@ final class DecodedBlock {
     this.length = length;
     this.count = count;
     this.ops = ops;
+  }
+
+  /** Returns the linked successor that starts at {@code physical}, or null when neither link does. */
+  @org.jspecify.annotations.Nullable DecodedBlock linked(long physical) {
+    DecodedBlock s = successor;
+    if (s != null && s.start == physical) {
+      return s;
+    }
+    s = otherSuccessor;
+    return s != null && s.start == physical ? s : null;
+  }
+
+  /** Links {@code next} as the most recent successor, keeping the previous one as the other exit. */
+  void link(DecodedBlock next) {
+    if (successor != next) {
+      if (otherSuccessor != next) {
+        otherSuccessor = successor;
+      }
+      successor = next;
+    }
   }
 }

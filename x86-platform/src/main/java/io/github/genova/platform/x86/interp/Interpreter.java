@@ -94,7 +94,7 @@ public final class Interpreter implements X86Cpu {
   private final BlockDecoder decoder;
   /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
   private boolean smcHit;
-  /** The block that ran last, whose {@link DecodedBlock#successor} is tried first for the next one. */
+  /** The block that ran last, whose linked successors ({@link DecodedBlock#linked}) are tried first. */
   private @org.jspecify.annotations.Nullable DecodedBlock lastBlock;
   /** Instructions left in the current {@link #run} budget. */
   private long remaining;
@@ -109,6 +109,9 @@ public final class Interpreter implements X86Cpu {
   private final int[] segLo = new int[6];
   private final int[] segHi = new int[6];
   private final int[] segAccess = new int[6];
+  /** Bit s set when segment s allows every offset for reading (writing): a flat segment needs no window check. */
+  private int flatRead;
+  private int flatWrite;
   private int gdtBase;
   private int gdtLimit;
   private int idtBase;
@@ -275,6 +278,9 @@ public final class Interpreter implements X86Cpu {
     segLo[s] = lo;
     segHi[s] = hi;
     segAccess[s] = access;
+    boolean unlimited = lo == 0 && hi == -1;
+    flatRead = unlimited && (access & READ) != 0 ? flatRead | 1 << s : flatRead & ~(1 << s);
+    flatWrite = unlimited && (access & WRITE) != 0 ? flatWrite | 1 << s : flatWrite & ~(1 << s);
     if (s == CS) {
       code32 = (attributes & 0x4000) != 0;
       fetchTag = 1;
@@ -403,7 +409,7 @@ public final class Interpreter implements X86Cpu {
     retired++;
   }
 
-  /** Finds (or decodes) the block at CS:EIP and runs it. */
+  /** Finds (or decodes) the block at CS:EIP and runs it, then chains through linked successors. */
   private void runBlock() {
     int la = base[CS] + eip;
     if ((la & ~0xfff) != fetchTag) {
@@ -411,50 +417,67 @@ public final class Interpreter implements X86Cpu {
     }
     long phys = fetchPhys | (la & 0xfff);
     DecodedBlock previous = lastBlock;
-    DecodedBlock b = previous != null ? previous.successor : null;
-    if (b == null || b.start != phys || b.code32 != code32 || b.generation != codePages.generation(phys)) {
-      b = codePages.lookup(phys, code32);
-    }
-    if (b == null) {
-      long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
-      long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
-      if (!code32) {
-        max = Math.min(max, 0x1_0000 - (eip & 0xffff));
-      }
-      b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
-      codePages.insert(b);
-      // Stores into this page must now take the checked path.
-      Arrays.fill(writeTag, 1);
-    }
-    if (previous != null) {
-      previous.successor = b;
-    }
     lastBlock = null;
-    if (b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0) {
+    DecodedBlock b = previous != null ? previous.linked(phys) : null;
+    if (b == null || !current(b, phys)) {
+      b = codePages.lookup(phys, code32);
+      if (b == null) {
+        long limitLeft = (limit[CS] & 0xffff_ffffL) - (eip & 0xffff_ffffL) + 1;
+        long max = Math.min(0x1000 - (la & 0xfff), Math.max(0, limitLeft));
+        if (!code32) {
+          max = Math.min(max, 0x1_0000 - (eip & 0xffff));
+        }
+        b = decoder.decode(phys, (int) max, code32, codePages.generation(phys));
+        codePages.insert(b);
+        // Stores into this page must now take the checked path.
+        Arrays.fill(writeTag, 1);
+      }
+      if (previous != null) {
+        previous.link(b);
+      }
+    }
+    if (beyondCodeLimit(b)) {
       execute();
       retire();
       return;
     }
-    executeBlock(b);
-    lastBlock = b;
-    // Chain straight into the linked successor while nothing needs the run loop's attention.
-    while (remaining > 0 && !halted && !inhibitInterrupts && !stopRequested
-        && (intrVector < 0 || (fl.bits & IF) == 0) && breakpoints.length == 0) {
-      DecodedBlock next = b.successor;
+    while (true) {
+      executeBlock(b);
+      lastBlock = b;
+      // Chain straight into the next block while nothing needs the run loop's attention.
+      if (remaining <= 0 || halted || inhibitInterrupts || stopRequested
+          || (intrVector >= 0 && (fl.bits & IF) != 0) || breakpoints.length != 0) {
+        return;
+      }
       int nextLinear = base[CS] + eip;
-      if (next == null || (nextLinear & ~0xfff) != fetchTag) {
+      if ((nextLinear & ~0xfff) != fetchTag) {
         return;
       }
       long nextPhys = fetchPhys | (nextLinear & 0xfff);
-      if (next.start != nextPhys || next.code32 != code32 || next.generation != codePages.generation(nextPhys)
-          || (next.length > 0 && Integer.compareUnsigned(eip + next.length - 1, limit[CS]) > 0)) {
+      DecodedBlock next = b.linked(nextPhys);
+      if (next == null || !current(next, nextPhys)) {
+        next = codePages.lookup(nextPhys, code32);
+        if (next == null) {
+          return;
+        }
+        b.link(next);
+      }
+      if (beyondCodeLimit(next)) {
         return;
       }
       lastBlock = null;
-      executeBlock(next);
-      lastBlock = next;
       b = next;
     }
+  }
+
+  /** Whether {@code b} was decoded for this physical start and operand size from its page's current bytes. */
+  private boolean current(DecodedBlock b, long phys) {
+    return b.start == phys && b.code32 == code32 && b.generation == codePages.generation(phys);
+  }
+
+  /** Whether the block's last byte lies past the CS limit (then its instructions run one by one). */
+  private boolean beyondCodeLimit(DecodedBlock b) {
+    return b.length > 0 && Integer.compareUnsigned(eip + b.length - 1, limit[CS]) > 0;
   }
 
   /**
@@ -474,14 +497,13 @@ public final class Interpreter implements X86Cpu {
         i = k * DecodedBlock.STRIDE;
         int kind = o[i];
         if (kind == DecodedBlock.SLOW) {
+          eip = instructionStart(blockEip, o, i);
           start = eip;
           startEsp = r[ESP];
           execute();
           k++;
           return;
         }
-        int next = eip + o[i + DecodedBlock.LEN];
-        eip = code32 ? next : next & 0xffff;
         int size = o[i + DecodedBlock.SIZE];
         int x = o[i + DecodedBlock.X];
         switch (kind) {
@@ -540,20 +562,27 @@ public final class Interpreter implements X86Cpu {
           case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
           case DecodedBlock.JCC -> {
             if (cond(x)) {
-              jumpTo(eip + o[i + DecodedBlock.IMM], size);
+              jumpTo(instructionEnd(blockEip, o, i) + o[i + DecodedBlock.IMM], size);
               k++;
               return;
             }
           }
-          case DecodedBlock.JMP -> jumpTo(eip + o[i + DecodedBlock.IMM], size);
+          case DecodedBlock.JMP -> {
+            jumpTo(instructionEnd(blockEip, o, i) + o[i + DecodedBlock.IMM], size);
+            k++;
+            return;
+          }
           case DecodedBlock.CALL -> {
-            int target = eip + o[i + DecodedBlock.IMM];
+            int next = instructionEnd(blockEip, o, i);
+            int target = next + o[i + DecodedBlock.IMM];
             if (size == 2) {
               target &= 0xffff;
             }
             checkCodeLimit(target);
-            push(eip, size);
+            push(next, size);
             eip = target;
+            k++;
+            return;
           }
           case DecodedBlock.RET -> {
             int target = peek(0, size);
@@ -563,6 +592,8 @@ public final class Interpreter implements X86Cpu {
             checkCodeLimit(target);
             setSp(sp() + size);
             eip = target;
+            k++;
+            return;
           }
           case DecodedBlock.LEA -> setReg(size, x, effectiveAddress(o, i));
           case DecodedBlock.TEST_RR -> fl.logic(reg(size, x) & reg(size, o[i + DecodedBlock.Y]), size * 8);
@@ -578,15 +609,18 @@ public final class Interpreter implements X86Cpu {
         }
         if (smcHit) {
           smcHit = false;
+          eip = instructionEnd(blockEip, o, i);
           k++;
           return;
         }
       }
+      if (n > 0) {
+        eip = instructionEnd(blockEip, o, (n - 1) * DecodedBlock.STRIDE);
+      }
     } catch (GuestFault f) {
       if (o[i] != DecodedBlock.SLOW) {
         // Fast micro-ops touch ESP only after their last possible fault: roll back EIP alone.
-        int at = blockEip + o[i + DecodedBlock.OFFSET];
-        start = code32 ? at : at & 0xffff;
+        start = instructionStart(blockEip, o, i);
         startEsp = r[ESP];
       }
       throw f;
@@ -595,6 +629,21 @@ public final class Interpreter implements X86Cpu {
       remaining -= k;
       retired += k;
     }
+  }
+
+  /** EIP of the micro-op at {@code o[i]} of a block that started at {@code blockEip}. */
+  private int instructionStart(int blockEip, int[] o, int i) {
+    int at = blockEip + o[i + DecodedBlock.OFFSET];
+    return code32 ? at : at & 0xffff;
+  }
+
+  /**
+   * EIP after the micro-op at {@code o[i]}. Fast micro-ops leave EIP alone; it is computed from the block
+   * layout only where something reads it (jumps, calls, the block's end, a fault's rollback).
+   */
+  private int instructionEnd(int blockEip, int[] o, int i) {
+    int end = blockEip + o[i + DecodedBlock.OFFSET] + o[i + DecodedBlock.LEN];
+    return code32 ? end : end & 0xffff;
   }
 
   private int effectiveAddress(int[] o, int i) {
@@ -687,6 +736,9 @@ public final class Interpreter implements X86Cpu {
 
   /** Checks an access of {@code size} bytes at {@code off} in segment {@code s}; returns the linear address. */
   private int linear(int s, int off, int size, int kind) {
+    if ((((kind == READ ? flatRead : flatWrite) >>> s) & 1) != 0 && Integer.compareUnsigned(off, -size) <= 0) {
+      return base[s] + off;
+    }
     if ((segAccess[s] & kind) == 0) {
       throw segmentFault(s);
     }

@@ -46,6 +46,7 @@ final class LazyFlags {
   private int op;
   private int dst;
   private int src;
+  /** The result truncated to {@link #width} bits (every flag formula reads bit width-1 or below). */
   private int res;
   /** Operand width in bits: 8, 16 or 32. */
   private int width = 32;
@@ -91,7 +92,7 @@ final class LazyFlags {
   }
 
   boolean zf() {
-    return op == NONE ? (bits & ZF) != 0 : (res & mask(width)) == 0;
+    return op == NONE ? (bits & ZF) != 0 : res == 0;
   }
 
   boolean sf() {
@@ -132,7 +133,7 @@ final class LazyFlags {
   }
 
   private int zfBit() {
-    return op == NONE ? bits & ZF : (res & mask(width)) == 0 ? ZF : 0;
+    return op == NONE ? bits & ZF : res == 0 ? ZF : 0;
   }
 
   private int sfBit() {
@@ -152,9 +153,10 @@ final class LazyFlags {
     op = kind;
     dst = a;
     src = b;
-    res = r;
+    int m = r & mask(w);
+    res = m;
     width = w;
-    return r & mask(w);
+    return m;
   }
 
   /** ADD (carry = 0) or ADC (carry = CF); operands already truncated to {@code w} bits. */
@@ -169,7 +171,12 @@ final class LazyFlags {
 
   /** Records the flags of AND/OR/XOR/TEST for result {@code r}. */
   int logic(int r, int w) {
-    return record(LOGIC, 0, 0, r, w);
+    // CF, OF and AF are zero after a logical operation, so the operands need not be kept.
+    op = LOGIC;
+    int m = r & mask(w);
+    res = m;
+    width = w;
+    return m;
   }
 
   int inc(int a, int w) {
