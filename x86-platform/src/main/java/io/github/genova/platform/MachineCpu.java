@@ -29,6 +29,8 @@ public final class MachineCpu {
   private volatile boolean stopRequested;
   private volatile boolean resetRequested;
   private volatile int a20Request = -1;
+  /** The A20 gate as the chipset drives it; open until a device closes it. */
+  private boolean a20Gate = true;
 
   MachineCpu(Machine machine, X86Cpu cpu, @Nullable InterruptController intr) {
     this.machine = machine;
@@ -132,17 +134,26 @@ public final class MachineCpu {
     }
   }
 
+  /**
+   * Applies a reset and A20 change driven since the last boundary. The A20 gate belongs to the chipset, so
+   * a reset does not open it: a CPU reset while the gate is closed fetches its reset vector with bit 20
+   * masked, as on a PC.
+   */
   private void applySystemLines() {
-    if (resetRequested) {
+    boolean reset = resetRequested;
+    if (reset) {
       resetRequested = false;
       cpu.reset();
     }
     int a20 = a20Request;
     if (a20 >= 0) {
       a20Request = -1;
+      a20Gate = a20 == 1;
+    }
+    if (reset || a20 >= 0) {
       cpu.saveState(scratch);
-      if (scratch.a20 != (a20 == 1)) {
-        scratch.a20 = a20 == 1;
+      if (scratch.a20 != a20Gate) {
+        scratch.a20 = a20Gate;
         cpu.loadState(scratch);
       }
     }
