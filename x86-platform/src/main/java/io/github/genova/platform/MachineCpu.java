@@ -161,11 +161,12 @@ public final class MachineCpu {
 
   /**
    * Runs the acknowledge cycle and hands the vector to the CPU when INTR is asserted and the CPU accepts
-   * interrupts (IF set); the CPU takes it at its next instruction boundary.
+   * interrupts (IF set) and has no vector waiting yet (one given before an interrupt shadow); the CPU
+   * takes it at its next instruction boundary.
    */
   private void offerInterrupt() {
     InterruptController pic = intr;
-    if (pic != null && pic.interruptPending() && interruptsEnabled()) {
+    if (pic != null && !cpu.intrPending() && pic.interruptPending() && interruptsEnabled()) {
       cpu.assertIntr(pic.acknowledge());
     }
   }

@@ -308,6 +308,11 @@ public final class Interpreter implements X86Cpu {
   }
 
   @Override
+  public boolean intrPending() {
+    return intrVector >= 0;
+  }
+
+  @Override
   public long instructions() {
     return retired;
   }
