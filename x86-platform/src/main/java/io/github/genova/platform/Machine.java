@@ -1,5 +1,7 @@
 package io.github.genova.platform;
 
+import io.github.genova.platform.x86.X86Backends;
+import io.github.genova.platform.x86.X86Cpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,8 @@ public final class Machine implements AutoCloseable {
   private final IsaInterrupts isa;
   private final DeadlineQueue deadlines;
   private final String engineBackend;
+  private final long instructionNanos;
+  private final @Nullable MachineCpu[] cpuSlots;
   private final List<Object> devices = new ArrayList<>();
   private @Nullable RealTimeDeadlines realTimeDeadlines;
   private volatile SystemLines systemLinesTarget = new SystemLines() {};
@@ -50,6 +54,8 @@ public final class Machine implements AutoCloseable {
     this.isa = new IsaInterrupts(interrupts);
     this.deadlines = new DeadlineQueue(clock);
     this.engineBackend = b.engineBackend;
+    this.instructionNanos = b.instructionNanos;
+    this.cpuSlots = new MachineCpu[b.cpus];
   }
 
   /**
@@ -123,10 +129,48 @@ public final class Machine implements AutoCloseable {
 
   /**
    * Returns the name of the CPU engine backend this machine was built for ({@code "interpreter"},
-   * {@code "jit"}, ...). The engine itself is found by that name elsewhere; the machine only carries it.
+   * {@code "jit"}, ...), which {@link #cpu} finds among the {@link io.github.genova.platform.x86.X86Backend}s.
    */
   public String engineBackend() {
     return engineBackend;
+  }
+
+  /**
+   * Returns the virtual time one executed instruction costs, in nanoseconds: a {@link MachineCpu} advances
+   * a virtual clock by it per instruction.
+   */
+  public long instructionNanos() {
+    return instructionNanos;
+  }
+
+  /**
+   * Returns CPU {@code n} of this machine, created on first use by the {@linkplain #engineBackend() engine
+   * backend} and wired to the machine's memory, ports and (CPU 0, the boot CPU) the interrupt controller
+   * and the reset/A20 lines. It starts in the reset state.
+   *
+   * @throws IllegalArgumentException if {@code n} is not a CPU number, or no backend has the engine's name
+   */
+  public synchronized MachineCpu cpu(int n) {
+    if (n < 0 || n >= cpus) {
+      throw new IllegalArgumentException("CPU " + n + " does not exist; this machine has " + cpus);
+    }
+    MachineCpu existing = cpuSlots[n];
+    if (existing != null) {
+      return existing;
+    }
+    X86Cpu engineCpu = X86Backends.named(engineBackend).create(physical, ports);
+    MachineCpu created =
+        new MachineCpu(this, engineCpu, n == 0 ? findDevice(InterruptController.class).orElse(null) : null);
+    if (n == 0) {
+      connectSystemLines(created.systemLines());
+    }
+    cpuSlots[n] = created;
+    return created;
+  }
+
+  /** Returns the boot CPU, {@code cpu(0)}. */
+  public MachineCpu bootCpu() {
+    return cpu(0);
   }
 
   /** Returns the reset and A20 lines as devices drive them; they reach whatever is connected now. */
@@ -195,6 +239,7 @@ public final class Machine implements AutoCloseable {
     private boolean virtualTime = true;
     private int gsis = 24;
     private String engineBackend = "interpreter";
+    private long instructionNanos = 10;
     private final List<DeviceFactory<?>> factories = new ArrayList<>();
 
     private Builder() {}
@@ -246,6 +291,19 @@ public final class Machine implements AutoCloseable {
         throw new IllegalArgumentException("engine backend name must not be blank");
       }
       this.engineBackend = backend;
+      return this;
+    }
+
+    /**
+     * Sets the virtual time an executed instruction costs (default 10 ns, a 100 MIPS machine).
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= nanos &lt;= 1 000 000
+     */
+    public Builder instructionNanos(long nanos) {
+      if (nanos < 1 || nanos > 1_000_000) {
+        throw new IllegalArgumentException("instruction cost must be 1..1000000 ns: " + nanos);
+      }
+      this.instructionNanos = nanos;
       return this;
     }
 

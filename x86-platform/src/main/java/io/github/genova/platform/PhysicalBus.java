@@ -1,7 +1,9 @@
 package io.github.genova.platform;
 
+import io.github.genova.platform.x86.X86Memory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The machine's physical address space as a CPU sees it: each access goes to RAM or to the device that
@@ -9,8 +11,12 @@ import java.lang.foreign.ValueLayout;
  * engine (its TLB caches RAM frames from {@link PhysicalMemory#frame}) and the way host code pokes at
  * guest-physical memory, loads ROM images or inspects a text screen. Accesses may be unaligned and may
  * cross frames; a cross-frame access is split into bytes, which is what a device behind it would see.
+ *
+ * <p>It is also the memory an x86 CPU of the machine runs on ({@link X86Memory}): the engine's TLB takes
+ * RAM frames straight from {@link #ramPage} (the off-heap segments of {@link PhysicalMemory}, no copy) and
+ * sends everything else, MMIO and unbacked addresses, through the sized accessors.
  */
-public final class PhysicalBus {
+public final class PhysicalBus implements X86Memory {
   private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
   private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -78,6 +84,43 @@ public final class PhysicalBus {
       case 4 -> f.set(INT, offset, (int) value);
       default -> f.set(LONG, offset, value);
     }
+  }
+
+  @Override
+  public int read8(long address) {
+    return (int) read(address, 1);
+  }
+
+  @Override
+  public int read16(long address) {
+    return (int) read(address, 2);
+  }
+
+  @Override
+  public int read32(long address) {
+    return (int) read(address, 4);
+  }
+
+  @Override
+  public void write8(long address, int value) {
+    write(address, 1, value);
+  }
+
+  @Override
+  public void write16(long address, int value) {
+    write(address, 2, value);
+  }
+
+  @Override
+  public void write32(long address, int value) {
+    write(address, 4, value);
+  }
+
+  /** Returns the RAM frame holding {@code address}, or null for MMIO, holes and addresses beyond RAM. */
+  @Override
+  public @Nullable MemorySegment ramPage(long address) {
+    long pfn = address >>> PhysicalMemory.FRAME_SHIFT;
+    return memory.isRam(pfn) ? memory.frame(pfn) : null;
   }
 
   /** Copies {@code data} to physical memory starting at {@code address} (a ROM image, a boot module). */

@@ -1,5 +1,6 @@
 package io.github.genova.platform;
 
+import io.github.genova.platform.x86.IoPorts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ignores writes, as on a PC's floating bus. Claims are made while the machine is built; accesses are
  * lock-free and go straight to the claiming device.
  */
-public final class PortBus {
+public final class PortBus implements IoPorts {
   /** Number of I/O ports. */
   public static final int PORTS = 1 << 16;
 
@@ -61,6 +62,7 @@ public final class PortBus {
    *
    * @return the value, zero-extended; all ones of that size when nobody claims the port
    */
+  @Override
   public int in(int port, int size) {
     PortDevice device = devices[port & (PORTS - 1)];
     int mask = sizeMask(size);
@@ -68,6 +70,7 @@ public final class PortBus {
   }
 
   /** Writes the low {@code size} (1, 2 or 4) bytes of {@code value} to {@code port}. */
+  @Override
   public void out(int port, int size, int value) {
     PortDevice device = devices[port & (PORTS - 1)];
     int mask = sizeMask(size);

@@ -1,20 +1,23 @@
 package io.github.genova.platform.x86;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PhysicalBus} of plain on-heap RAM from address 0 up to a size, in 4 KiB pages allocated on first
+ * A {@link X86Memory} of plain on-heap RAM from address 0 up to a size, in 4 KiB pages allocated on first
  * write (unwritten pages read as zero); addresses beyond the size read all ones and ignore writes. It is the
  * memory for running a CPU standalone (tests, benchmarks, a VGA BIOS call) and hands its pages to the engine
- * through {@link #codePage} for fast instruction fetch.
+ * through {@link #ramPage} (heap segments over the page arrays) for its TLB and instruction fetch.
  *
  * <p>Not thread-safe: use it from the thread that runs the CPU.
  */
-public final class PagedRam implements PhysicalBus {
+public final class PagedRam implements X86Memory {
   private static final byte[] ZERO = new byte[4096];
 
   private final long size;
   private final byte[][] pages;
+  private final MemorySegment[] segments;
 
   /**
    * Creates {@code size} bytes of zeroed RAM.
@@ -27,6 +30,7 @@ public final class PagedRam implements PhysicalBus {
     }
     this.size = size;
     this.pages = new byte[(int) (size >>> 12)][];
+    this.segments = new MemorySegment[pages.length];
   }
 
   /** Returns the RAM size in bytes. */
@@ -63,7 +67,7 @@ public final class PagedRam implements PhysicalBus {
   @Override
   public int read16(long address) {
     if (address < 0 || address + 1 >= size) {
-      return PhysicalBus.super.read16(address);
+      return X86Memory.super.read16(address);
     }
     byte[] p = pages[(int) (address >>> 12)];
     if (p == null) {
@@ -76,7 +80,7 @@ public final class PagedRam implements PhysicalBus {
   @Override
   public int read32(long address) {
     if (address < 0 || address + 3 >= size) {
-      return PhysicalBus.super.read32(address);
+      return X86Memory.super.read32(address);
     }
     byte[] p = pages[(int) (address >>> 12)];
     if (p == null) {
@@ -89,7 +93,7 @@ public final class PagedRam implements PhysicalBus {
   @Override
   public void write16(long address, int value) {
     if (address < 0 || address + 1 >= size) {
-      PhysicalBus.super.write16(address, value);
+      X86Memory.super.write16(address, value);
       return;
     }
     byte[] p = page(address);
@@ -101,7 +105,7 @@ public final class PagedRam implements PhysicalBus {
   @Override
   public void write32(long address, int value) {
     if (address < 0 || address + 3 >= size) {
-      PhysicalBus.super.write32(address, value);
+      X86Memory.super.write32(address, value);
       return;
     }
     byte[] p = page(address);
@@ -113,8 +117,17 @@ public final class PagedRam implements PhysicalBus {
   }
 
   @Override
-  public byte @org.jspecify.annotations.Nullable [] codePage(long address) {
-    return address >= 0 && address < size ? page(address) : null;
+  public @Nullable MemorySegment ramPage(long address) {
+    if (address < 0 || address >= size) {
+      return null;
+    }
+    int index = (int) (address >>> 12);
+    MemorySegment s = segments[index];
+    if (s == null) {
+      s = MemorySegment.ofArray(page(address));
+      segments[index] = s;
+    }
+    return s;
   }
 
   /** Copies {@code bytes} into RAM at physical {@code address}. */

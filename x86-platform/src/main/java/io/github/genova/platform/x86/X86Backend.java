@@ -11,5 +11,5 @@ public interface X86Backend {
   String name();
 
   /** Returns a new CPU in the reset state that reaches memory and ports through the given callbacks. */
-  X86Cpu create(PhysicalBus memory, IoPorts ports);
+  X86Cpu create(X86Memory memory, IoPorts ports);
 }

@@ -41,6 +41,9 @@ public interface X86Cpu {
   /** Withdraws a pending INTR request. */
   void deassertIntr();
 
+  /** Returns whether an INTR request given with {@link #assertIntr} still waits to be accepted. */
+  boolean intrPending();
+
   /** Returns how many instructions this CPU has retired since creation. */
   long instructions();
 

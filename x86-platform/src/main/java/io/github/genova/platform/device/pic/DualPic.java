@@ -1,5 +1,6 @@
 package io.github.genova.platform.device.pic;
 
+import io.github.genova.platform.InterruptController;
 import io.github.genova.platform.IrqSink;
 import io.github.genova.platform.IsaInterrupts;
 import io.github.genova.platform.Machine;
@@ -12,7 +13,7 @@ import io.github.genova.platform.PortDevice;
  * Requests that vanish before the acknowledge give the spurious vectors of IRQ 7 (master) or IRQ 15
  * (slave), as the real parts do. Thread-safe.
  */
-public final class DualPic implements PortDevice, IrqSink {
+public final class DualPic implements PortDevice, IrqSink, InterruptController {
   /** ELCR bits that may be set: IRQ 0, 1, 2, 8 and 13 are always edge-triggered. */
   private static final int ELCR_MASTER_MASK = 0xf8;
   private static final int ELCR_SLAVE_MASK = 0xde;
@@ -40,7 +41,18 @@ public final class DualPic implements PortDevice, IrqSink {
     this.listener = l;
   }
 
+  /** Wakes the CPU on every rise of INTR; replaces the listener set with {@link #setIntrListener}. */
+  @Override
+  public void onIntrRaised(Runnable wake) {
+    setIntrListener(asserted -> {
+      if (asserted) {
+        wake.run();
+      }
+    });
+  }
+
   /** Returns whether INTR is asserted: an unmasked request outranks everything in service. */
+  @Override
   public synchronized boolean interruptPending() {
     return intr;
   }
@@ -50,6 +62,7 @@ public final class DualPic implements PortDevice, IrqSink {
    * the CPU accepts an interrupt (IF set); without a pending request it returns the spurious vector of
    * master input 7.
    */
+  @Override
   public synchronized int acknowledge() {
     int line = master.pending();
     int vector;

@@ -2,8 +2,10 @@ package io.github.genova.platform.x86.interp;
 
 import static io.github.genova.platform.x86.interp.DecodedBlock.*;
 
-import io.github.genova.platform.x86.PhysicalBus;
+import io.github.genova.platform.x86.X86Memory;
 import io.github.genova.platform.x86.X86State;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Decodes a run of instructions from one physical page into a {@link DecodedBlock}. It covers the
@@ -17,8 +19,8 @@ import io.github.genova.platform.x86.X86State;
 final class BlockDecoder {
   static final int MAX_INSTRUCTIONS = 32;
 
-  private final PhysicalBus memory;
-  private byte @org.jspecify.annotations.Nullable [] page;
+  private final X86Memory memory;
+  private @org.jspecify.annotations.Nullable MemorySegment page;
   private long base;
   private int pos;
   private int end;
@@ -32,7 +34,7 @@ final class BlockDecoder {
     }
   }
 
-  BlockDecoder(PhysicalBus memory) {
+  BlockDecoder(X86Memory memory) {
     this.memory = memory;
   }
 
@@ -40,8 +42,8 @@ final class BlockDecoder {
     if (pos >= end) {
       throw new Truncated();
     }
-    byte[] p = page;
-    int v = p != null ? p[(int) ((base + pos) & 0xfff)] & 0xff : memory.read8(base + pos);
+    MemorySegment p = page;
+    int v = p != null ? p.get(ValueLayout.JAVA_BYTE, (base + pos) & 0xfff) & 0xff : memory.read8(base + pos);
     pos++;
     return v;
   }
@@ -58,7 +60,7 @@ final class BlockDecoder {
    * Decodes from physical {@code start}, using at most {@code maxBytes} bytes (all in its page).
    */
   DecodedBlock decode(long start, int maxBytes, boolean code32, int generation) {
-    page = memory.codePage(start);
+    page = memory.ramPage(start);
     base = start;
     pos = 0;
     end = maxBytes;

@@ -37,15 +37,15 @@ import static io.github.genova.platform.x86.interp.Vectors.NM;
 import static io.github.genova.platform.x86.interp.Vectors.NP;
 import static io.github.genova.platform.x86.interp.Vectors.TS;
 import static io.github.genova.platform.x86.interp.Vectors.UD;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import io.github.genova.platform.x86.ExitReason;
 import io.github.genova.platform.x86.IoPorts;
-import io.github.genova.platform.x86.PhysicalBus;
 import io.github.genova.platform.x86.X86Cpu;
+import io.github.genova.platform.x86.X86Memory;
 import io.github.genova.platform.x86.X86State;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -74,23 +74,23 @@ public final class Interpreter implements X86Cpu {
   private static final int REP_SLICE = 4096;
   private static final int[] DATA_SEGMENTS = {ES, DS, FS, GS};
 
-  private final PhysicalBus memory;
+  private final X86Memory memory;
   private final IoPorts ports;
   private final Paging paging;
   private final LazyFlags fl = new LazyFlags();
   private final CodePages codePages = new CodePages();
   private static final int HOST_TLB = 64;
-  private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED;
+  private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED;
   /**
-   * A TLB from linear pages straight to host arrays of RAM, tagged with the page and the CPL (the tag is
+   * A TLB from linear pages straight to host segments of RAM ({@link X86Memory#ramPage}), tagged with the page and the CPL (the tag is
    * never page-aligned with bit 0 set when empty). Write entries exist only for pages without decoded code,
    * so stores through them never need SMC checks.
    */
   private final int[] readTag = new int[HOST_TLB];
-  private final byte[][] readPage = new byte[HOST_TLB][];
+  private final MemorySegment[] readPage = new MemorySegment[HOST_TLB];
   private final int[] writeTag = new int[HOST_TLB];
-  private final byte[][] writePage = new byte[HOST_TLB][];
+  private final MemorySegment[] writePage = new MemorySegment[HOST_TLB];
   private final BlockDecoder decoder;
   /** Set when a store hit a page with decoded code: the running block must end after this instruction. */
   private boolean smcHit;
@@ -145,9 +145,9 @@ public final class Interpreter implements X86Cpu {
   private int eaOff;
   private boolean eaUsesEsp;
 
-  // Code fetch cache: the linear page and its backing array (or physical base for non-RAM pages).
+  // Code fetch cache: the linear page and its RAM segment (or physical base for non-RAM pages).
   private int fetchTag = 1;
-  private byte @org.jspecify.annotations.Nullable [] fetchArray;
+  private @org.jspecify.annotations.Nullable MemorySegment fetchPage;
   private long fetchPhys;
 
   private volatile boolean stopRequested;
@@ -161,7 +161,7 @@ public final class Interpreter implements X86Cpu {
   private int skipBreakpoint = -1;
 
   /** Creates a CPU in the RESET state on the given memory and ports. */
-  public Interpreter(PhysicalBus memory, IoPorts ports) {
+  public Interpreter(X86Memory memory, IoPorts ports) {
     this.memory = memory;
     this.ports = ports;
     this.paging = new Paging(memory);
@@ -311,6 +311,11 @@ public final class Interpreter implements X86Cpu {
   @Override
   public void deassertIntr() {
     intrVector = -1;
+  }
+
+  @Override
+  public boolean intrPending() {
+    return intrVector >= 0;
   }
 
   @Override
@@ -815,8 +820,8 @@ public final class Interpreter implements X86Cpu {
     if (o <= 0x1000 - size) {
       int slot = (la >>> 12) & (HOST_TLB - 1);
       if (readTag[slot] == ((la & ~0xfff) | cpl)) {
-        byte[] page = readPage[slot];
-        return size == 4 ? (int) LE32.get(page, o) : size == 2 ? (short) LE16.get(page, o) & 0xffff : page[o] & 0xff;
+        MemorySegment page = readPage[slot];
+        return size == 4 ? page.get(LE32, o) : size == 2 ? page.get(LE16, o) & 0xffff : page.get(JAVA_BYTE, o) & 0xff;
       }
       return fillRead(la, size, slot);
     }
@@ -829,13 +834,13 @@ public final class Interpreter implements X86Cpu {
     if (o <= 0x1000 - size) {
       int slot = (la >>> 12) & (HOST_TLB - 1);
       if (writeTag[slot] == ((la & ~0xfff) | cpl)) {
-        byte[] page = writePage[slot];
+        MemorySegment page = writePage[slot];
         if (size == 4) {
-          LE32.set(page, o, value);
+          page.set(LE32, o, value);
         } else if (size == 2) {
-          LE16.set(page, o, (short) value);
+          page.set(LE16, o, (short) value);
         } else {
-          page[o] = (byte) value;
+          page.set(JAVA_BYTE, o, (byte) value);
         }
         return;
       }
@@ -847,7 +852,7 @@ public final class Interpreter implements X86Cpu {
   /** Reads through the slow path and, for plain RAM, remembers the host page for the next reads. */
   private int fillRead(int la, int size, int slot) {
     long p = physical(la, false, userAccess());
-    byte[] page = memory.codePage(p);
+    MemorySegment page = memory.ramPage(p);
     if (page != null) {
       readTag[slot] = (la & ~0xfff) | cpl;
       readPage[slot] = page;
@@ -858,7 +863,7 @@ public final class Interpreter implements X86Cpu {
   /** Translates for writing (setting dirty bits) and caches host pages that hold no decoded code. */
   private void fillWrite(int la, int slot) {
     long p = physical(la, true, userAccess());
-    byte[] page = memory.codePage(p);
+    MemorySegment page = memory.ramPage(p);
     if (page != null && !codePages.hasCode(p)) {
       writeTag[slot] = (la & ~0xfff) | cpl;
       writePage[slot] = page;
@@ -893,13 +898,13 @@ public final class Interpreter implements X86Cpu {
     }
     // 16-bit code wraps IP at 64 KiB, as the 286 and real mode do.
     eip = code32 ? off + 1 : (off + 1) & 0xffff;
-    byte[] page = fetchArray;
-    return page != null ? page[la & 0xfff] & 0xff : memory.read8(fetchPhys | (la & 0xfff));
+    MemorySegment page = fetchPage;
+    return page != null ? page.get(JAVA_BYTE, la & 0xfff) & 0xff : memory.read8(fetchPhys | (la & 0xfff));
   }
 
   private void refillFetch(int la) {
     long p = physical(la, false, userAccess());
-    fetchArray = memory.codePage(p);
+    fetchPage = memory.ramPage(p);
     fetchPhys = p & ~0xfffL;
     fetchTag = la & ~0xfff;
   }

@@ -1,7 +1,7 @@
 package io.github.genova.platform.x86.interp;
 
 import io.github.genova.platform.x86.IoPorts;
-import io.github.genova.platform.x86.PhysicalBus;
+import io.github.genova.platform.x86.X86Memory;
 import io.github.genova.platform.x86.X86Backend;
 import io.github.genova.platform.x86.X86Cpu;
 
@@ -19,7 +19,7 @@ public final class InterpreterBackend implements X86Backend {
   }
 
   @Override
-  public X86Cpu create(PhysicalBus memory, IoPorts ports) {
+  public X86Cpu create(X86Memory memory, IoPorts ports) {
     return new Interpreter(memory, ports);
   }
 }

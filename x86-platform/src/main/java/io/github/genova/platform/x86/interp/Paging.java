@@ -1,6 +1,6 @@
 package io.github.genova.platform.x86.interp;
 
-import io.github.genova.platform.x86.PhysicalBus;
+import io.github.genova.platform.x86.X86Memory;
 import java.util.Arrays;
 
 /**
@@ -17,7 +17,7 @@ final class Paging {
   private static final int SUPER_WRITE = 4;
   private static final int DIRTY = 8;
 
-  private final PhysicalBus memory;
+  private final X86Memory memory;
   private final int[] tag = new int[ENTRIES];
   private final int[] frame = new int[ENTRIES];
   private final byte[] rights = new byte[ENTRIES];
@@ -31,7 +31,7 @@ final class Paging {
   /** The last faulting linear address. */
   int cr2;
 
-  Paging(PhysicalBus memory) {
+  Paging(X86Memory memory) {
     this.memory = memory;
     flush();
   }

@@ -1,7 +1,7 @@
 package io.github.genova.platform.x86.interp;
 
 import io.github.genova.platform.x86.PagedRam;
-import io.github.genova.platform.x86.PhysicalBus;
+import io.github.genova.platform.x86.X86Memory;
 import java.util.Arrays;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * instruction wrote nothing else and wipe the touched bytes before the next vector. Code fetch goes through
  * {@link #read8} (no page arrays are handed out), which keeps every byte access visible.
  */
-final class RecordingBus implements PhysicalBus {
+final class RecordingBus implements X86Memory {
   final PagedRam ram;
   private long[] written = new long[64];
   private int count;

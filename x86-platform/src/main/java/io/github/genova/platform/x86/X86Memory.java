@@ -1,17 +1,22 @@
 package io.github.genova.platform.x86;
 
+import java.lang.foreign.MemorySegment;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The CPU's view of physical memory: byte-granular reads and writes at 32-bit physical addresses (the A20
  * gate is applied by the CPU before the call). Unbacked addresses read as all ones and ignore writes, as on a
  * PC's floating bus. Wider accesses are little-endian compositions of byte accesses unless an implementation
  * overrides them with something faster; they are never split across a 4 KiB page by the CPU.
  *
- * <p>{@link #codePage} lets an engine decode straight from RAM: it returns the backing array of the RAM page
- * holding {@code address} (or null for MMIO and holes). Engines call {@link #write8} for every store, so an
- * implementation can still observe writes; writes by devices (DMA) must be reported through
+ * <p>{@link #ramPage} is the engine's fast path: it hands out the 4 KiB page of plain RAM holding an address
+ * as a {@link MemorySegment} (on-heap or off-heap, never copied), which the engine caches in its TLB and
+ * reads, writes and decodes directly. An implementation that returns a page therefore no longer sees the
+ * accesses to it; one that must see every access (MMIO, a recording test bus) returns null and gets
+ * {@link #read8}/{@link #write8} calls instead. Writes by devices (DMA) or a loader must be reported through
  * {@link X86Cpu#invalidateCode} when they may hit code.
  */
-public interface PhysicalBus {
+public interface X86Memory {
   /** Returns the byte at {@code address}, zero-extended. */
   int read8(long address);
 
@@ -41,10 +46,11 @@ public interface PhysicalBus {
   }
 
   /**
-   * Returns the array backing the 4 KiB RAM page that holds {@code address} (index {@code address & 0xfff}),
-   * or null when the page is not plain RAM. The default has no RAM fast path.
+   * Returns the 4 KiB segment of plain RAM holding {@code address} (offset {@code address & 0xfff}), or
+   * null when that page is not plain RAM. A returned segment stays valid and keeps its identity for the
+   * life of the memory, so the engine may cache it. The default has no RAM fast path.
    */
-  default byte @org.jspecify.annotations.Nullable [] codePage(long address) {
+  default @Nullable MemorySegment ramPage(long address) {
     return null;
   }
 }
