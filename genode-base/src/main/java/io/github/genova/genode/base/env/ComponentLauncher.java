@@ -6,10 +6,20 @@ import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.nova.StackArea;
 import io.github.genova.nova.api.Crd;
+import io.github.genova.genode.base.log.LogSession;
+import io.github.genova.genode.base.parent.Parent;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.rpc.RpcInterface;
+import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.nova.api.HostCode;
 import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +94,11 @@ public final class ComponentLauncher {
    * @param component the child's code
    */
   public <P> Child start(String name, int cpu, Class<P> parentInterface, P parentObject, Component component) {
+    Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
+    return launch(name, cpu, parentInterface, parentObject, (self, ip, arg) -> run(self, log, component));
+  }
+
+  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject, HostCode code) {
     NativePd pd = env.pd();
     long window = pd.selectors().alloc(NativePd.EVENT_WINDOW_ORDER);
     pd.createStartupPortal(window + NativePd.PT_SEL_STARTUP);
@@ -92,13 +107,47 @@ public final class ComponentLauncher {
     long childPd = window + NativePd.PD_SEL;
     check(gate.createPd(childPd, pd.selector(), Crd.object(window, NativePd.EVENT_WINDOW_ORDER, Perm.ALL)),
         "create_pd " + name);
-    Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
     long ec = pd.selectors().alloc();
-    check(gate.createEc(ec, childPd, cpu, StackArea.utcbAddress(0), StackArea.stackTop(0), 0, true,
-        (self, ip, arg) -> run(self, log, component)), "create_ec " + name);
+    check(gate.createEc(ec, childPd, cpu, StackArea.utcbAddress(0), StackArea.stackTop(0), 0, true, code),
+        "create_ec " + name);
     long sc = pd.selectors().alloc();
     check(gate.createSc(sc, pd.selector(), ec, Qpd.DEFAULT), "create_sc " + name);
     return new Child(name, window, childPd, ec, sc);
+  }
+
+  /**
+   * Starts Genode component {@code name} on {@code cpu} as a child of {@code parent}, the {@link Parent} object
+   * the calling parent serves for it. The child's bootstrap obtains its log as the initial LOG session
+   * ({@link Parent#ENV_LOG}), so its lines appear as the LOG server prints them; if {@link
+   * Component#construct} throws, the child logs the exception and reports exit value -1 to its parent.
+   */
+  public Child start(String name, int cpu, Parent parent, Component component) {
+    return launch(name, cpu, Parent.class, parent, (self, ip, arg) -> runGenodeChild(self, name, component));
+  }
+
+  private static void runGenodeChild(Hypercalls self, String name, Component component) {
+    AtomicReference<@Nullable LogSession> logSession = new AtomicReference<>();
+    Log log = Log.via(name, text -> {
+      LogSession session = logSession.get();
+      if (session != null) {
+        session.write(text);
+      }
+    });
+    Env env = Env.bootstrap(self, NativePd.PD_SEL, Capability.INVALID_SELECTOR, Env.FIRST_FREE_SELECTOR,
+        Capability.of(NativePd.PT_SEL_PARENT), log);
+    Parent parent = RpcInterface.of(Parent.class).client(env.parent().cast());
+    env.parentInterface(parent);
+    try {
+      logSession.set(RpcInterface.of(LogSession.class).client(parent.session(Parent.ENV_LOG, "").cast()));
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      // No initial LOG session: the component runs without output.
+    }
+    try {
+      component.construct(env);
+    } catch (RuntimeException e) {
+      log.error("Uncaught exception of type '" + e.getClass().getName() + "': " + e.getMessage());
+      parent.exit(-1);
+    }
   }
 
   private static void run(Hypercalls self, Log log, Component component) {

@@ -9,6 +9,8 @@ import io.github.genova.genode.base.nova.StackArea;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.Status;
+import io.github.genova.genode.base.parent.Parent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The environment of a component: its protection domain (with the selector allocator and stack area),
@@ -33,6 +35,7 @@ public final class Env {
   private final RpcEntrypoint ep;
   private final Capability<Object> parent;
   private final int cpu;
+  private @Nullable Parent genodeParent;
 
   private Env(NativePd pd, NativeThread mainThread, RpcEntrypoint ep, Capability<Object> parent, int cpu) {
     this.pd = pd;
@@ -94,6 +97,24 @@ public final class Env {
   /** Returns the parent capability (invalid for the root task); its interface is the parent's to define. */
   public Capability<Object> parent() {
     return parent;
+  }
+
+  /**
+   * Returns the client of the component's parent interface.
+   *
+   * @throws IllegalStateException for the root task and components started with another parent interface
+   */
+  public Parent parentInterface() {
+    Parent p = genodeParent;
+    if (p == null) {
+      throw new IllegalStateException("this component has no Genode parent");
+    }
+    return p;
+  }
+
+  /** Makes {@code parent} the client of the component's parent interface; done once by the bootstrap. */
+  void parentInterface(Parent parent) {
+    this.genodeParent = parent;
   }
 
   /** Returns the CPU the component's main thread runs on. */

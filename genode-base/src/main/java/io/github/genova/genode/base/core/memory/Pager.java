@@ -1,0 +1,121 @@
+package io.github.genova.genode.base.core.memory;
+
+import io.github.genova.genode.base.nova.NativePd;
+import io.github.genova.genode.base.nova.NativeThread;
+import io.github.genova.nova.api.Crd;
+import io.github.genova.nova.api.Event;
+import io.github.genova.nova.api.Hypercalls;
+import io.github.genova.nova.api.Mtd;
+import io.github.genova.nova.api.Perm;
+import io.github.genova.nova.api.Status;
+import io.github.genova.nova.api.Utcb;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Core's pager: one local EC that handles the page faults of core's own threads (resolving core's
+ * {@link PhysicalMemory physical window}) and of every address space core serves (resolving them through
+ * their region maps). A page-fault portal's id names the address space; the handler runs on the faulting
+ * thread, answers with a memory delegate item from the kernel's space (core is the root PD) at the
+ * faulting page, and the kernel retries the access. A fault no region resolves blocks the faulting thread
+ * inside the handler until its address space says otherwise, as an unresolved fault does in Genode.
+ */
+public final class Pager {
+  /** How an address space resolves a fault. */
+  public interface AddressSpace {
+    /**
+     * Returns the mapping for the page at {@code address}, blocking until there is one if the fault must
+     * wait (for a region-map fault handler, say).
+     *
+     * @param write whether the access was a write
+     */
+    Mapping resolve(long address, boolean write);
+  }
+
+  /**
+   * A resolved fault: physical frame {@code frame} (a page number) mapped with {@code perms}.
+   *
+   * @param frame the physical page number
+   * @param perms memory permissions ({@link Perm#MEM_R} etc.)
+   */
+  public record Mapping(long frame, int perms) {}
+
+  private static final long CORE = 0;
+
+  private final NativePd pd;
+  private final PhysicalMemory memory;
+  private final long ec;
+  /** A semaphore nobody ups: a thread whose fault nothing can resolve waits on it forever. */
+  private final long never;
+  private final Map<Long, AddressSpace> spaces = new ConcurrentHashMap<>();
+  private long nextId = 1;
+
+  /**
+   * Creates core's pager in {@code pd} and installs it for core's own threads: at the page-fault slot of
+   * the root EC's event window (0) and of {@code pd}'s event window. Called by core's main thread.
+   */
+  public Pager(NativePd pd, PhysicalMemory memory) {
+    this.pd = pd;
+    this.memory = memory;
+    int slot = pd.stackArea().alloc();
+    this.never = pd.createSemaphore(0);
+    this.ec = pd.createLocalEc(NativeThread.current().gate().cpu(), slot, this::fault);
+    install(Event.PAGE_FAULT, CORE);
+    install(pd.eventBase() + Event.PAGE_FAULT, CORE);
+  }
+
+  /**
+   * Creates, at selector {@code sel} of core, a page-fault portal for {@code space}: put at the page-fault
+   * slot of a PD's event window, it makes this pager that PD's pager.
+   */
+  public synchronized void installFor(long sel, AddressSpace space) {
+    long id = nextId++;
+    spaces.put(id, space);
+    install(sel, id);
+  }
+
+  private void install(long sel, long id) {
+    Hypercalls gate = NativeThread.current().gate();
+    check(gate.createPt(sel, pd.selector(), ec, Mtd.QUAL, 0, true), "create_pt (page fault)");
+    check(gate.ptCtrl(sel, id), "pt_ctrl (page fault)");
+  }
+
+  private void fault(Hypercalls self, long ip, long id) {
+    Utcb u = self.utcb();
+    long error = u.qual(0);
+    long address = u.qual(1);
+    Mapping m = id == CORE ? coreMapping(address) : resolve(id, address, (error & 2) != 0);
+    u.setMtd(0);
+    u.setCounts(0, 0);
+    if (m == null) {
+      self.smDown(never, false, 0);
+    } else {
+      u.appendDelegate(Crd.memory(m.frame(), 0, m.perms()), address >>> 12, Utcb.ITEM_HOST);
+    }
+  }
+
+  private @Nullable Mapping resolve(long id, long address, boolean write) {
+    AddressSpace space = spaces.get(id);
+    if (space == null) {
+      pd.log().error("page fault at 0x" + Long.toHexString(address) + " in an address space that is gone");
+      return null;
+    }
+    return space.resolve(address, write);
+  }
+
+  private @Nullable Mapping coreMapping(long address) {
+    long phys = address - PhysicalMemory.WINDOW_BASE;
+    if (phys < 0 || phys >= memory.top()) {
+      pd.log().error("core page fault at 0x" + Long.toHexString(address) + " outside core's memory window");
+      return null;
+    }
+    return new Mapping(phys >>> 12, Perm.MEM_R | Perm.MEM_W);
+  }
+
+  private static void check(Status s, String what) {
+    if (s != Status.SUCCESS) {
+      throw new IllegalStateException(what + " failed: " + s);
+    }
+  }
+}

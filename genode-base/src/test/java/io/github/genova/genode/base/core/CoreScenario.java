@@ -1,0 +1,72 @@
+package io.github.genova.genode.base.core;
+
+import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.genode.base.nova.NativeThread;
+import io.github.genova.nova.api.Kernel;
+import io.github.genova.nova.api.KernelConfig;
+import io.github.genova.nova.api.Kernels;
+import io.github.genova.nova.api.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Test scaffolding, like Genode's run tool: boots the kernel, boots core from a GRUB menu entry in the root
+ * task, collects the console (the LOG capture) and waits, in virtual time, for lines or conditions.
+ */
+final class CoreScenario {
+  /** The standard menu entry: core, config, init. */
+  static final String MENU = """
+      title Genode test scenario
+       kernel /hypervisor iommu serial
+       module /genode/core
+       module /genode/config
+       module /genode/init
+      """;
+
+  /** Every console line, in order. */
+  final List<String> console = Collections.synchronizedList(new ArrayList<>());
+  private @Nullable Kernel kernel;
+
+  /** Boots core with {@code menu}, {@code files} and {@code components}, then runs {@code body} in the root task. */
+  void run(String menu, Map<String, byte[]> files, ComponentRegistry components, Consumer<Core> body) {
+    try (Kernel k = Kernels.boot(KernelConfig.defaults().withCpus(2).withRam(32L << 20))) {
+      kernel = k;
+      k.runRoot((gate, ip, arg) -> body.accept(Core.boot(gate, BootImage.parse(menu, files), components,
+          console::add)), Duration.ofSeconds(60));
+    }
+  }
+
+  /** Lets virtual time pass for the calling thread of core. */
+  void sleep(long micros) {
+    NativeThread me = NativeThread.current();
+    long sm = me.pd().createSemaphore(0);
+    Status s = me.gate().smDown(sm, false, Objects.requireNonNull(kernel).nanos() + micros * 1000);
+    me.pd().revoke(sm);
+    me.pd().selectors().free(sm);
+    if (s != Status.TIMEOUT) {
+      throw new IllegalStateException("sleep ended with " + s);
+    }
+  }
+
+  /** Waits until {@code condition} holds, giving up after a virtual second. */
+  void await(BooleanSupplier condition) {
+    for (int i = 0; i < 1000 && !condition.getAsBoolean(); i++) {
+      sleep(1000);
+    }
+    if (!condition.getAsBoolean()) {
+      throw new AssertionError("condition not reached within a virtual second; console: " + console);
+    }
+  }
+
+  /** Waits until the console shows {@code line}. */
+  void awaitLine(String line) {
+    await(() -> console.contains(line));
+  }
+}
