@@ -244,7 +244,12 @@ public final class Child implements Parent {
   }
 
   private void closeAtServer(Capability<Object> session, SessionRecord r) {
-    r.service().close(session);
+    try {
+      r.service().close(session);
+    } catch (RuntimeException e) { // IpcError: the server is gone, and the donation with its accounts
+      log.warning(name + ": the server of " + r.service().name() + " is gone; its donation is lost");
+      return;
+    }
     try (SessionDonation back = SessionDonation.along(path(r.service(), true), r.donated())) {
       back.acknowledge();
     } catch (OutOfRam | OutOfCaps | UnrelatedAccount | IllegalStateException e) {

@@ -142,12 +142,26 @@ public final class ComponentLauncher {
     } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
       // No initial LOG session: the component runs without output.
     }
+    env.ep().onUncaughtException(e -> reportCrash(env, parent));
     try {
       component.construct(env);
     } catch (RuntimeException e) {
       log.error("Uncaught exception of type '" + e.getClass().getName() + "': " + e.getMessage());
       parent.exit(-1);
     }
+  }
+
+  /**
+   * Reports exit value -1 to the parent from a fresh thread: the entrypoint that crashed may be serving its
+   * own parent right now, whose entrypoint would then be busy with the very call that crashed.
+   */
+  private static void reportCrash(Env env, Parent parent) {
+    new io.github.genova.genode.base.thread.Thread(env.pd(), "crash report", env.cpu()) {
+      @Override
+      protected void entry() {
+        parent.exit(-1);
+      }
+    }.start();
   }
 
   private static void run(Hypercalls self, Log log, Component component) {
