@@ -11,12 +11,16 @@ module io.github.genova.genode.base {
   exports io.github.genova.genode.base.core;
   exports io.github.genova.genode.base.core.log;
   exports io.github.genova.genode.base.core.memory;
+  exports io.github.genova.genode.base.core.pd;
+  exports io.github.genova.genode.base.core.rm;
   exports io.github.genova.genode.base.core.rom;
   exports io.github.genova.genode.base.dataspace;
   exports io.github.genova.genode.base.env;
   exports io.github.genova.genode.base.log;
   exports io.github.genova.genode.base.nova;
   exports io.github.genova.genode.base.parent;
+  exports io.github.genova.genode.base.pd;
+  exports io.github.genova.genode.base.rm;
   exports io.github.genova.genode.base.quota;
   exports io.github.genova.genode.base.rom;
   exports io.github.genova.genode.base.root;

@@ -90,7 +90,8 @@ public final class Child implements Parent {
         SessionRequest r = e.getValue();
         child.initialSessions.put(e.getKey(), child.open(r.service(), r.args(), true));
       }
-      child.process = new ComponentLauncher(parentEnv, line -> { }).start(name, cpu, child, component);
+      child.process = new ComponentLauncher(parentEnv, line -> { }).start(name, cpu, child, component,
+          window -> policy.prepareEventWindow(child, window));
     } catch (ServiceDenied | RuntimeException e) {
       child.closeSessions();
       child.accounts.close();
@@ -116,6 +117,11 @@ public final class Child implements Parent {
   /** Returns the parent's log. */
   public Log log() {
     return log;
+  }
+
+  /** Returns the capability of initial session {@code envName} (e.g. {@link Parent#ENV_PD}), or null. */
+  public synchronized @Nullable Capability<Object> initialSession(String envName) {
+    return initialSessions.get(envName);
   }
 
   /** Returns the exit value the child reported, or null while it runs. */

@@ -23,6 +23,13 @@ public interface ChildPolicy {
     child.log().warning("child \"" + child.name() + "\" announced \"" + name + "\", which nobody asked for");
   }
 
+  /**
+   * Prepares the child's initial event window before its first thread runs: a parent that pages the child
+   * (core) puts its page-fault portal at {@code window + Event.PAGE_FAULT}. {@code window} is the parent's
+   * selector of the window's first slot. The default installs nothing.
+   */
+  default void prepareEventWindow(Child child, long window) {}
+
   /** Takes note that {@code child} exited with {@code exitValue}; the parent destroys it afterwards. */
   default void exited(Child child, int exitValue) {}
 }

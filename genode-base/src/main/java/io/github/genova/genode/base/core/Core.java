@@ -26,6 +26,13 @@ import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.session.SessionRequest;
+import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.core.memory.CoreRamAllocator;
+import io.github.genova.genode.base.core.pd.PdRoot;
+import io.github.genova.genode.base.core.rm.RmRoot;
+import io.github.genova.genode.base.pd.PdSession;
+import io.github.genova.genode.base.rm.RmSession;
+import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.Hypercalls;
 import java.util.ArrayList;
@@ -57,7 +64,9 @@ public final class Core {
   /** The capabilities core keeps for itself. */
   public static final CapQuota CAP_RESERVE = CapQuota.of(1000);
   /** What init's initial LOG session donates. */
-  static final String ENV_LOG_ARGS = "ram_quota=8K, cap_quota=2";
+  public static final String ENV_LOG_ARGS = "ram_quota=8K, cap_quota=2";
+  /** What init's initial PD session donates: the budget of init's own RAM dataspaces, plus the session's cost. */
+  public static final String ENV_PD_ARGS = "ram_quota=1M, cap_quota=64";
 
   private final Env env;
   private final Log log;
@@ -66,12 +75,14 @@ public final class Core {
   private final QuotaAccounts accounts;
   private final ServiceRegistry services = new ServiceRegistry();
   private final RomRoot rom;
+  private final PdRoot pd;
   private final Consumer<String> console;
   private @Nullable Child init;
   private @Nullable Integer initExitValue;
 
   private Core(Env env, Log log, PhysicalMemory memory, Pager pager, QuotaAccounts accounts, RomRoot rom,
-      Consumer<String> console) {
+      PdRoot pd, Consumer<String> console) {
+    this.pd = pd;
     this.env = env;
     this.log = log;
     this.memory = memory;
@@ -115,9 +126,12 @@ public final class Core {
     }
     console.accept("Genode on Genova: " + image.commandLine());
     RomRoot rom = new RomRoot(env.ep(), accounts, modules, log);
-    Core core = new Core(env, log, memory, pager, accounts, rom, console);
+    PdRoot pd = new PdRoot(env.ep(), accounts, new CoreRamAllocator(memory), env.pd(), pager, log);
+    Core core = new Core(env, log, memory, pager, accounts, rom, pd, console);
     core.register(LogSession.SERVICE_NAME, new LogRoot(env.ep(), accounts, console, log));
     core.register(RomSession.SERVICE_NAME, rom);
+    core.register(PdSession.SERVICE_NAME, pd);
+    core.register(RmSession.SERVICE_NAME, new RmRoot(env.ep(), accounts, env.pd(), pager, log));
     core.startInit(components);
     return core;
   }
@@ -141,6 +155,7 @@ public final class Core {
     console.accept((ram.value() >> 20) + " MiB RAM and " + caps.value() + " caps assigned to init");
     Map<String, SessionRequest> initial = new LinkedHashMap<>();
     initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(ENV_LOG_ARGS)));
+    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME, SessionArgs.parse(ENV_PD_ARGS)));
     try {
       init = Child.create("init", env, accounts, new Session.Resources(ram, caps), new InitPolicy(), initial, 0,
           code.get());
@@ -162,11 +177,31 @@ public final class Core {
     }
 
     @Override
+    public void prepareEventWindow(Child child, long window) {
+      page(child, window);
+    }
+
+    @Override
     public void exited(Child child, int exitValue) {
       synchronized (Core.this) {
         initExitValue = exitValue;
       }
       console.accept("child \"" + child.name() + "\" exited with exit value " + exitValue);
+    }
+  }
+
+  /**
+   * Makes core's pager the pager of {@code child} (a child of core's root task whose initial PD session is
+   * core's): installs the page-fault portal of its address space in the child's initial event window, whose
+   * first selector in core is {@code window}. Faults then resolve through the address space's region map.
+   */
+  public void page(Child child, long window) {
+    Capability<Object> session = child.initialSession(Parent.ENV_PD);
+    if (session == null) {
+      return;
+    }
+    if (pd.lookupSession(session) instanceof PdRoot.Component c) {
+      pager.installFor(window + Event.PAGE_FAULT, c.addressSpaceComponent());
     }
   }
 

@@ -21,6 +21,7 @@ import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,14 +96,17 @@ public final class ComponentLauncher {
    */
   public <P> Child start(String name, int cpu, Class<P> parentInterface, P parentObject, Component component) {
     Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
-    return launch(name, cpu, parentInterface, parentObject, (self, ip, arg) -> run(self, log, component));
+    return launch(name, cpu, parentInterface, parentObject, (self, ip, arg) -> run(self, log, component),
+        window -> { });
   }
 
-  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject, HostCode code) {
+  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject, HostCode code,
+      LongConsumer prepareWindow) {
     NativePd pd = env.pd();
     long window = pd.selectors().alloc(NativePd.EVENT_WINDOW_ORDER);
     pd.createStartupPortal(window + NativePd.PT_SEL_STARTUP);
     env.ep().manageAt(parentInterface, parentObject, window + NativePd.PT_SEL_PARENT);
+    prepareWindow.accept(window);
     Hypercalls gate = NativeThread.current().gate();
     long childPd = window + NativePd.PD_SEL;
     check(gate.createPd(childPd, pd.selector(), Crd.object(window, NativePd.EVENT_WINDOW_ORDER, Perm.ALL)),
@@ -118,11 +122,14 @@ public final class ComponentLauncher {
   /**
    * Starts Genode component {@code name} on {@code cpu} as a child of {@code parent}, the {@link Parent} object
    * the calling parent serves for it. The child's bootstrap obtains its log as the initial LOG session
-   * ({@link Parent#ENV_LOG}), so its lines appear as the LOG server prints them; if {@link
+   * ({@link Parent#ENV_LOG}), so its lines appear as the LOG server prints them. Its threads use the initial
+   * event window as theirs, which {@code prepareWindow} (given the parent's selector of the window) may
+   * furnish with exception portals, a pager's, before the child runs. If {@link
    * Component#construct} throws, the child logs the exception and reports exit value -1 to its parent.
    */
-  public Child start(String name, int cpu, Parent parent, Component component) {
-    return launch(name, cpu, Parent.class, parent, (self, ip, arg) -> runGenodeChild(self, name, component));
+  public Child start(String name, int cpu, Parent parent, Component component, LongConsumer prepareWindow) {
+    return launch(name, cpu, Parent.class, parent, (self, ip, arg) -> runGenodeChild(self, name, component),
+        prepareWindow);
   }
 
   private static void runGenodeChild(Hypercalls self, String name, Component component) {
@@ -133,8 +140,7 @@ public final class ComponentLauncher {
         session.write(text);
       }
     });
-    Env env = Env.bootstrap(self, NativePd.PD_SEL, Capability.INVALID_SELECTOR, Env.FIRST_FREE_SELECTOR,
-        Capability.of(NativePd.PT_SEL_PARENT), log);
+    Env env = Env.bootstrapChild(self, log);
     Parent parent = RpcInterface.of(Parent.class).client(env.parent().cast());
     env.parentInterface(parent);
     try {

@@ -25,12 +25,12 @@ public final class Pager {
   /** How an address space resolves a fault. */
   public interface AddressSpace {
     /**
-     * Returns the mapping for the page at {@code address}, blocking until there is one if the fault must
-     * wait (for a region-map fault handler, say).
+     * Returns the mapping for the page at {@code address}, blocking (through {@code pager}, the pager EC's
+     * gate on the faulting thread) until there is one if the fault must wait for a region-map fault handler.
      *
      * @param write whether the access was a write
      */
-    Mapping resolve(long address, boolean write);
+    Mapping resolve(Hypercalls pager, long address, boolean write);
   }
 
   /**
@@ -48,6 +48,8 @@ public final class Pager {
   private final long ec;
   /** A semaphore nobody ups: a thread whose fault nothing can resolve waits on it forever. */
   private final long never;
+  private final long blockingSemaphore;
+  private @Nullable NativeThread thread;
   private final Map<Long, AddressSpace> spaces = new ConcurrentHashMap<>();
   private long nextId = 1;
 
@@ -60,9 +62,22 @@ public final class Pager {
     this.memory = memory;
     int slot = pd.stackArea().alloc();
     this.never = pd.createSemaphore(0);
+    this.blockingSemaphore = pd.createSemaphore(0);
     this.ec = pd.createLocalEc(NativeThread.current().gate().cpu(), slot, this::fault);
     install(Event.PAGE_FAULT, CORE);
     install(pd.eventBase() + Event.PAGE_FAULT, CORE);
+  }
+
+  /**
+   * Revokes, from every address space core served them to, the mappings of the frames {@code [phys, phys +
+   * size)}; later accesses fault and are resolved anew. Called by a thread of core.
+   */
+  public void revoke(long phys, long size) {
+    Hypercalls gate = NativeThread.current().gate();
+    for (long off = 0; off < size; off += PhysicalMemory.PAGE) {
+      gate.revoke(Crd.memory(PhysicalMemory.coreAddress(phys + off) >>> 12, 0, Perm.MEM_R | Perm.MEM_W
+          | Perm.MEM_X), false);
+    }
   }
 
   /**
@@ -81,27 +96,46 @@ public final class Pager {
     check(gate.ptCtrl(sel, id), "pt_ctrl (page fault)");
   }
 
+  /** The pager EC's code: runs as core's native thread "pager" (so RPCs and semaphores use core's selectors). */
   private void fault(Hypercalls self, long ip, long id) {
+    NativeThread t = thread;
+    if (t == null) {
+      t = new NativeThread(pd, self, ec, blockingSemaphore, "pager");
+      thread = t;
+    }
+    NativeThread previous = NativeThread.slot().set(t);
+    try {
+      handle(self, id);
+    } finally {
+      NativeThread.slot().set(previous);
+    }
+  }
+
+  private void handle(Hypercalls self, long id) {
     Utcb u = self.utcb();
     long error = u.qual(0);
     long address = u.qual(1);
-    Mapping m = id == CORE ? coreMapping(address) : resolve(id, address, (error & 2) != 0);
+    Mapping m = id == CORE ? coreMapping(address) : resolve(self, id, address, (error & 2) != 0);
     u.setMtd(0);
     u.setCounts(0, 0);
     if (m == null) {
       self.smDown(never, false, 0);
-    } else {
+    } else if (id == CORE) {
       u.appendDelegate(Crd.memory(m.frame(), 0, m.perms()), address >>> 12, Utcb.ITEM_HOST);
+    } else {
+      // From core's own window (every dataspace frame is mapped there), so that detach can revoke it.
+      u.appendDelegate(Crd.memory(PhysicalMemory.coreAddress(m.frame() << 12) >>> 12, 0, m.perms()),
+          address >>> 12, 0);
     }
   }
 
-  private @Nullable Mapping resolve(long id, long address, boolean write) {
+  private @Nullable Mapping resolve(Hypercalls self, long id, long address, boolean write) {
     AddressSpace space = spaces.get(id);
     if (space == null) {
       pd.log().error("page fault at 0x" + Long.toHexString(address) + " in an address space that is gone");
       return null;
     }
-    return space.resolve(address, write);
+    return space.resolve(self, address, write);
   }
 
   private @Nullable Mapping coreMapping(long address) {
