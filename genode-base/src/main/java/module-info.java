@@ -9,6 +9,7 @@ module io.github.genova.genode.base {
   exports io.github.genova.genode.base.cap;
   exports io.github.genova.genode.base.child;
   exports io.github.genova.genode.base.core;
+  exports io.github.genova.genode.base.core.io;
   exports io.github.genova.genode.base.core.log;
   exports io.github.genova.genode.base.core.memory;
   exports io.github.genova.genode.base.core.pd;
@@ -16,6 +17,7 @@ module io.github.genova.genode.base {
   exports io.github.genova.genode.base.core.rom;
   exports io.github.genova.genode.base.dataspace;
   exports io.github.genova.genode.base.env;
+  exports io.github.genova.genode.base.io;
   exports io.github.genova.genode.base.log;
   exports io.github.genova.genode.base.nova;
   exports io.github.genova.genode.base.parent;

@@ -32,6 +32,10 @@ import io.github.genova.genode.base.core.pd.PdRoot;
 import io.github.genova.genode.base.core.rm.RmRoot;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.rm.RmSession;
+import io.github.genova.genode.base.core.io.IoPortRoot;
+import io.github.genova.genode.base.core.io.IrqRoot;
+import io.github.genova.genode.base.io.IoPortSession;
+import io.github.genova.genode.base.io.IrqSession;
 import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.Hypercalls;
@@ -45,7 +49,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Core, Genode's root task on NOVA: owns the machine's memory and capabilities, turns the boot modules into
- * ROM modules, serves the core services (LOG, ROM, ...) and starts exactly one child, init, from ROM
+ * ROM modules, serves the core services (LOG, ROM, PD, RM, IO_PORT, IRQ) and starts exactly one child, init, from ROM
  * {@code init} with all remaining RAM and capabilities except core's reserve. init's session requests go to
  * core's services only.
  *
@@ -132,6 +136,8 @@ public final class Core {
     core.register(RomSession.SERVICE_NAME, rom);
     core.register(PdSession.SERVICE_NAME, pd);
     core.register(RmSession.SERVICE_NAME, new RmRoot(env.ep(), accounts, env.pd(), pager, log));
+    core.register(IoPortSession.SERVICE_NAME, new IoPortRoot(env.ep(), accounts, log));
+    core.register(IrqSession.SERVICE_NAME, new IrqRoot(env.ep(), accounts, env.pd(), hip.gsis(), log));
     core.startInit(components);
     return core;
   }

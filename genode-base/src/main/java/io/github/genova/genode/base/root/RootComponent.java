@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param <S> the session interface
  */
 public abstract class RootComponent<S> implements Root {
-  private record Entry<S>(S session, Session.Resources cost) {}
+  private record Entry<S>(S session, RpcEntrypoint ep) {}
 
   private final RpcEntrypoint ep;
   private final Class<S> type;
@@ -73,6 +73,14 @@ public abstract class RootComponent<S> implements Root {
   /** Adds {@code resources} to {@code session} (an upgrade); the default keeps them in the server's account. */
   protected void upgradeSession(S session, Session.Resources resources) {}
 
+  /**
+   * Returns the entrypoint to serve {@code session} at; the root's own by default. A session whose calls
+   * block in the server (an IRQ session waiting for its interrupt) gets one of its own.
+   */
+  protected RpcEntrypoint entrypointFor(S session) {
+    return ep;
+  }
+
   /** Returns the entrypoint that serves the sessions. */
   protected final RpcEntrypoint ep() {
     return ep;
@@ -99,13 +107,19 @@ public abstract class RootComponent<S> implements Root {
     S session;
     try {
       session = createSession(remaining.applyTo(args));
-    } catch (ServiceDenied | InsufficientRamQuota | InsufficientCapQuota | RuntimeException e) {
+    } catch (ServiceDenied | InsufficientRamQuota | InsufficientCapQuota e) {
       refund();
       throw e;
+    } catch (RuntimeException e) {
+      // A server's failure to create one session must not end its entrypoint (and all other sessions).
+      refund();
+      log.error("creating a session failed: " + e);
+      throw new ServiceDenied("the server failed: " + e);
     }
-    Capability<S> cap = ep.manage(type, session);
+    RpcEntrypoint sessionEp = entrypointFor(session);
+    Capability<S> cap = sessionEp.manage(type, session);
     synchronized (sessions) {
-      sessions.put(cap.selector(), new Entry<>(session, sessionCost));
+      sessions.put(cap.selector(), new Entry<>(session, sessionEp));
     }
     return cap.cast();
   }
@@ -132,7 +146,7 @@ public abstract class RootComponent<S> implements Root {
     if (e == null) {
       return;
     }
-    ep.dissolve(e.session());
+    e.ep().dissolve(e.session());
     destroySession(e.session());
     refund();
   }

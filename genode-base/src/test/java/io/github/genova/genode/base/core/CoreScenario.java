@@ -36,11 +36,23 @@ final class CoreScenario {
 
   /** Boots core with {@code menu}, {@code files} and {@code components}, then runs {@code body} in the root task. */
   void run(String menu, Map<String, byte[]> files, ComponentRegistry components, Consumer<Core> body) {
+    run(k -> { }, menu, files, components, body);
+  }
+
+  /** Like {@link #run(String, Map, ComponentRegistry, Consumer)}, after {@code machine} set up the machine's devices. */
+  void run(Consumer<Kernel> machine, String menu, Map<String, byte[]> files, ComponentRegistry components,
+      Consumer<Core> body) {
     try (Kernel k = Kernels.boot(KernelConfig.defaults().withCpus(2).withRam(32L << 20))) {
       kernel = k;
+      machine.accept(k);
       k.runRoot((gate, ip, arg) -> body.accept(Core.boot(gate, BootImage.parse(menu, files), components,
           console::add)), Duration.ofSeconds(60));
     }
+  }
+
+  /** Returns the booted kernel. */
+  Kernel kernel() {
+    return Objects.requireNonNull(kernel);
   }
 
   /** Lets virtual time pass for the calling thread of core. */

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Core's pager: one local EC that handles the page faults of core's own threads (resolving core's
  * {@link PhysicalMemory physical window}) and of every address space core serves (resolving them through
- * their region maps). A page-fault portal's id names the address space; the handler runs on the faulting
+ * their region maps), and core's general-protection faults of port accesses (taking all I/O ports from the
+ * kernel). A page-fault portal's id names the address space; the handler runs on the faulting
  * thread, answers with a memory delegate item from the kernel's space (core is the root PD) at the
  * faulting page, and the kernel retries the access. A fault no region resolves blocks the faulting thread
  * inside the handler until its address space says otherwise, as an unresolved fault does in Genode.
@@ -42,6 +43,8 @@ public final class Pager {
   public record Mapping(long frame, int perms) {}
 
   private static final long CORE = 0;
+  /** The portal id of core's general-protection handler, which takes the I/O ports core touches. */
+  private static final long PORTS = Long.MAX_VALUE;
 
   private final NativePd pd;
   private final PhysicalMemory memory;
@@ -66,6 +69,8 @@ public final class Pager {
     this.ec = pd.createLocalEc(NativeThread.current().gate().cpu(), slot, this::fault);
     install(Event.PAGE_FAULT, CORE);
     install(pd.eventBase() + Event.PAGE_FAULT, CORE);
+    install(Event.GENERAL_PROTECTION, PORTS);
+    install(pd.eventBase() + Event.GENERAL_PROTECTION, PORTS);
   }
 
   /**
@@ -113,6 +118,13 @@ public final class Pager {
 
   private void handle(Hypercalls self, long id) {
     Utcb u = self.utcb();
+    if (id == PORTS) {
+      // Core owns every I/O port: the first access of any takes them all from the kernel.
+      u.setMtd(0);
+      u.setCounts(0, 0);
+      u.appendDelegate(Crd.io(0, 16, Perm.IO_ACCESS), 0, Utcb.ITEM_HOST);
+      return;
+    }
     long error = u.qual(0);
     long address = u.qual(1);
     Mapping m = id == CORE ? coreMapping(address) : resolve(self, id, address, (error & 2) != 0);
