@@ -9,6 +9,7 @@ import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.log.LogSession;
 import io.github.genova.genode.base.rom.RomSession;
 import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,7 +57,10 @@ class CoreTest {
     // Core keeps its reserve plus what init's initial LOG session donated (8K, 2 caps) beyond its cost.
     assertThat(Long.parseLong(v[1])).isEqualTo(Core.RAM_RESERVE.value() + 8192 - LogRoot.SESSION_RAM.value());
     assertThat(Long.parseLong(v[2])).isEqualTo(Core.CAP_RESERVE.value() + 2 - LogRoot.SESSION_CAPS.value());
-    long mib = Long.parseLong(v[0]) >> 20;
+    // What init was assigned: what its account still holds plus what its initial sessions donated.
+    long initial = Session.Resources.from(SessionArgs.parse(Core.ENV_LOG_ARGS)).ramQuota().value()
+        + Session.Resources.from(SessionArgs.parse(Core.ENV_PD_ARGS)).ramQuota().value();
+    long mib = (Long.parseLong(v[0]) + initial) >> 20;
     assertThat(s.console).contains(mib + " MiB RAM and " + (65536 - Core.CAP_RESERVE.value()) + " caps assigned to init");
     assertThat(s.console.stream().filter(l -> l.contains("assigned to")).count()).isEqualTo(1);
   }
