@@ -9,9 +9,9 @@ import io.github.genova.genode.base.session.SessionArgs;
 
 /**
  * A service as a parent sees it (Genode's {@code Service}): where the parent routes a child's session
- * request, and the accounts the request's donation goes to. Implementations: {@link LocalService} (a root
- * in the parent's own PD, as core's services are to core), {@link ChildService} (a root a child announced)
- * and {@link ParentService} (the parent's own parent).
+ * request, and the accounts the request's donation goes to. Implementations: {@link RootService} (a root in
+ * the parent's own PD, as core's services are to core, or one a child announced) and {@link ParentService}
+ * (the parent's own parent).
  */
 public interface Service {
   /** Returns the service's name, e.g. {@code LOG}. */

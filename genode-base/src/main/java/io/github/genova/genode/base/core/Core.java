@@ -2,7 +2,7 @@ package io.github.genova.genode.base.core;
 
 import io.github.genova.genode.base.child.Child;
 import io.github.genova.genode.base.child.ChildPolicy;
-import io.github.genova.genode.base.child.LocalService;
+import io.github.genova.genode.base.child.RootService;
 import io.github.genova.genode.base.child.Service;
 import io.github.genova.genode.base.child.ServiceRegistry;
 import io.github.genova.genode.base.core.log.LogRoot;
@@ -143,7 +143,7 @@ public final class Core {
   }
 
   private void register(String name, io.github.genova.genode.base.root.Root root) {
-    services.register(new LocalService(name, root, accounts));
+    services.register(new RootService(name, root, accounts));
   }
 
   private void startInit(ComponentRegistry components) {

@@ -3,7 +3,7 @@ package io.github.genova.genode.base.core;
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.child.Child;
 import io.github.genova.genode.base.child.ChildPolicy;
-import io.github.genova.genode.base.child.ChildService;
+import io.github.genova.genode.base.child.RootService;
 import io.github.genova.genode.base.child.Service;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.log.LogSession;
@@ -51,7 +51,7 @@ final class Children implements ChildPolicy {
 
   @Override
   public void announce(Child child, String name, Capability<Root> root) {
-    announced.put(name, new ChildService(name, child, root));
+    announced.put(name, RootService.announcedBy(child, name, root));
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.github.genova.genode.base.core;
 
+import io.github.genova.genode.base.GenodeKernel;
 import io.github.genova.genode.base.env.ComponentRegistry;
-import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
-import io.github.genova.nova.api.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,14 +56,7 @@ final class CoreScenario {
 
   /** Lets virtual time pass for the calling thread of core. */
   void sleep(long micros) {
-    NativeThread me = NativeThread.current();
-    long sm = me.pd().createSemaphore(0);
-    Status s = me.gate().smDown(sm, false, Objects.requireNonNull(kernel).nanos() + micros * 1000);
-    me.pd().revoke(sm);
-    me.pd().selectors().free(sm);
-    if (s != Status.TIMEOUT) {
-      throw new IllegalStateException("sleep ended with " + s);
-    }
+    GenodeKernel.sleep(kernel(), micros);
   }
 
   /** Waits until {@code condition} holds, giving up after a virtual second. */

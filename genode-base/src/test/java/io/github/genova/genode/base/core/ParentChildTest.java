@@ -114,7 +114,7 @@ class ParentChildTest {
       try {
         Child c = new Children(core).start(IDLE, 64 << 10, 10, env -> { });
         String before = balance(c, core);
-        int logSessions = ((LogRoot) ((io.github.genova.genode.base.child.LocalService)
+        int logSessions = ((LogRoot) ((io.github.genova.genode.base.child.RootService)
             core.services().lookup("LOG").orElseThrow()).root()).sessionCount();
         assertThatThrownBy(() -> c.session(LogSession.SERVICE_NAME, "ram_quota=1M, cap_quota=2"))
             .isInstanceOf(OutOfRam.class);
@@ -133,11 +133,11 @@ class ParentChildTest {
             throw new IllegalStateException(e);
           }
         }
-        int nowSessions = ((LogRoot) ((io.github.genova.genode.base.child.LocalService)
+        int nowSessions = ((LogRoot) ((io.github.genova.genode.base.child.RootService)
             core.services().lookup("LOG").orElseThrow()).root()).sessionCount();
         seen.add(opened + " " + (nowSessions - logSessions));
         c.destroy();
-        seen.add(String.valueOf(((LogRoot) ((io.github.genova.genode.base.child.LocalService)
+        seen.add(String.valueOf(((LogRoot) ((io.github.genova.genode.base.child.RootService)
             core.services().lookup("LOG").orElseThrow()).root()).sessionCount() - logSessions));
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -239,5 +239,31 @@ class ParentChildTest {
     assertThat(seen).containsExactly("answer 2", "server exit -1", "server gone 0", "client lost 4096",
         "client destroyed 0");
     assertThat(s.console).contains("[client] client still here");
+  }
+
+  @Test
+  void aPdSessionAllocatesOnlyWhatWasDonatedAndClosingFreesItsDataspaces() {
+    List<String> seen = new ArrayList<>();
+    inCore(core -> {
+      try {
+        Child c = new Children(core).start(IDLE, 1 << 20, 50, env -> { });
+        long physical = core.memory().available();
+        String before = balance(c, core);
+        Capability<Object> cap = c.session("PD", "ram_quota=64K, cap_quota=8");
+        io.github.genova.genode.base.pd.PdSession pd =
+            RpcInterface.of(io.github.genova.genode.base.pd.PdSession.class).client(cap.cast());
+        pd.allocRam(40000);
+        seen.add(pd.ramQuota() + " " + pd.usedRam());
+        assertThatThrownBy(() -> pd.allocRam(30000)).isInstanceOf(OutOfRam.class);
+        seen.add("physical used " + (physical - core.memory().available()));
+        c.close(cap);
+        seen.add(before.equals(balance(c, core)) + " physical back " + (physical == core.memory().available()));
+        c.destroy();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // 64K donated, 8K for the session object: 56K of budget, of which 40K (page-rounded) are in use.
+    assertThat(seen).containsExactly((56 << 10) + " 40960", "physical used 40960", "true physical back true");
   }
 }
