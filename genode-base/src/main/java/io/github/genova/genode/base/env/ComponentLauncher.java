@@ -137,7 +137,7 @@ public final class ComponentLauncher {
     Log log = Log.via(name, text -> {
       LogSession session = logSession.get();
       if (session != null) {
-        session.write(text);
+        writeInPieces(session, text);
       }
     });
     Env env = Env.bootstrapChild(self, log);
@@ -155,6 +155,24 @@ public final class ComponentLauncher {
       log.error("Uncaught exception of type '" + e.getClass().getName() + "': " + e.getMessage());
       parent.exit(-1);
     }
+  }
+
+  /** Writes {@code text} in pieces of at most {@code STRING_BOUND - 1} UTF-8 bytes, split between characters. */
+  private static void writeInPieces(LogSession session, String text) {
+    int start = 0;
+    int bytes = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + len > LogSession.STRING_BOUND - 1) {
+        session.write(text.substring(start, i));
+        start = i;
+        bytes = 0;
+      }
+      bytes += len;
+      i += Character.charCount(cp);
+    }
+    session.write(text.substring(start));
   }
 
   /**

@@ -6,9 +6,6 @@ import io.github.genova.genode.base.log.Log;
 import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.nova.StackArea;
-import io.github.genova.genode.base.rpc.RpcEntrypoint;
-import io.github.genova.nova.api.Hypercalls;
-import io.github.genova.nova.api.Status;
 import io.github.genova.genode.base.parent.Parent;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -16,9 +13,12 @@ import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.rm.RegionMap;
+import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.MemoryView;
+import io.github.genova.nova.api.Status;
 import org.jspecify.annotations.Nullable;
 
 /**

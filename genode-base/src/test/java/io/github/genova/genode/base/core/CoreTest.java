@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genova.genode.base.core.log.LogRoot;
+import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.log.LogSession;
@@ -89,6 +90,11 @@ class CoreTest {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+      try (var config = new AttachedRomDataspace(env, "config")) {
+        result.set(result.get() + " content " + config.text());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
       try (var rom = new Connection<>(env, RomSession.class, RomSession.SERVICE_NAME,
           SessionArgs.parse("label=\"nonexistent\", ram_quota=6K, cap_quota=3"))) {
         result.set(result.get() + "; opened nonexistent " + rom.cap());
@@ -101,7 +107,7 @@ class CoreTest {
     });
     s.run(CoreScenario.MENU, FILES, components, core -> s.awaitLine("child \"init\" exited with exit value 0"));
 
-    assertThat(result.get()).isEqualTo("config 9 ds true; nonexistent denied");
+    assertThat(result.get()).isEqualTo("config 9 ds true content <config/>; nonexistent denied");
     assertThat(s.console).contains("Warning: ROM module \"nonexistent\" not present");
   }
 

@@ -95,6 +95,14 @@ public final class Pager {
     install(sel, id);
   }
 
+  /**
+   * Forgets {@code space}: faults through portals installed for it are no longer resolved (the faulting
+   * thread waits forever, as for any unresolvable fault). Called when the address space is destroyed.
+   */
+  public void forget(AddressSpace space) {
+    spaces.values().removeIf(space::equals);
+  }
+
   private void install(long sel, long id) {
     Hypercalls gate = NativeThread.current().gate();
     check(gate.createPt(sel, pd.selector(), ec, Mtd.QUAL, 0, true), "create_pt (page fault)");

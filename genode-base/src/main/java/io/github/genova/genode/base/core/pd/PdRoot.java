@@ -139,6 +139,7 @@ public final class PdRoot extends RootComponent<PdSession> {
         dataspaces.clear();
       }
       ep().dissolve(addressSpace);
+      pager.forget(addressSpace);
       for (RamDataspace ds : all) {
         ep().dissolve(ds);
         pager.revoke(ds.physAddr(), ds.size());
