@@ -120,6 +120,7 @@ class CoreTest {
         log.session().write("with newline\n");
         log.session().write("without newline");
         log.session().write("two\nlines");
+        env.log().log("x".repeat(300) + "\u00e9".repeat(10));
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -129,6 +130,8 @@ class CoreTest {
 
     assertThat(s.console).containsSubsequence("[init -> server] with newline", "[init -> server] without newline",
         "[init -> server] two", "[init -> server] lines");
+    // The environment's log splits a line longer than a LOG call carries (255 bytes) between characters.
+    assertThat(s.console).containsSubsequence("[init] " + "x".repeat(255), "[init] " + "x".repeat(45) + "\u00e9".repeat(10));
   }
 
   @Test
