@@ -9,12 +9,14 @@ module io.github.genova.genode.base {
   exports io.github.genova.genode.base.cap;
   exports io.github.genova.genode.base.child;
   exports io.github.genova.genode.base.core;
+  exports io.github.genova.genode.base.core.cpu;
   exports io.github.genova.genode.base.core.io;
   exports io.github.genova.genode.base.core.log;
   exports io.github.genova.genode.base.core.memory;
   exports io.github.genova.genode.base.core.pd;
   exports io.github.genova.genode.base.core.rm;
   exports io.github.genova.genode.base.core.rom;
+  exports io.github.genova.genode.base.cpu;
   exports io.github.genova.genode.base.dataspace;
   exports io.github.genova.genode.base.env;
   exports io.github.genova.genode.base.io;

@@ -32,7 +32,9 @@ import io.github.genova.genode.base.core.pd.PdRoot;
 import io.github.genova.genode.base.core.rm.RmRoot;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.rm.RmSession;
+import io.github.genova.genode.base.core.cpu.CpuRoot;
 import io.github.genova.genode.base.core.io.IoPortRoot;
+import io.github.genova.genode.base.cpu.CpuSession;
 import io.github.genova.genode.base.core.io.IrqRoot;
 import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.io.IrqSession;
@@ -49,7 +51,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Core, Genode's root task on NOVA: owns the machine's memory and capabilities, turns the boot modules into
- * ROM modules, serves the core services (LOG, ROM, PD, RM, IO_PORT, IRQ) and starts exactly one child, init, from ROM
+ * ROM modules, serves the core services (LOG, ROM, PD, RM, CPU, IO_PORT, IRQ) and starts exactly one child, init, from ROM
  * {@code init} with all remaining RAM and capabilities except core's reserve. init's session requests go to
  * core's services only.
  *
@@ -136,6 +138,7 @@ public final class Core {
     core.register(RomSession.SERVICE_NAME, rom);
     core.register(PdSession.SERVICE_NAME, pd);
     core.register(RmSession.SERVICE_NAME, new RmRoot(env.ep(), accounts, env.pd(), pager, log));
+    core.register(CpuSession.SERVICE_NAME, new CpuRoot(env.ep(), accounts, env.pd(), hip.cpuCount(), log));
     core.register(IoPortSession.SERVICE_NAME, new IoPortRoot(env.ep(), accounts, log));
     core.register(IrqSession.SERVICE_NAME, new IrqRoot(env.ep(), accounts, env.pd(), hip.gsis(), log));
     core.startInit(components);

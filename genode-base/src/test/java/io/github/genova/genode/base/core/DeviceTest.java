@@ -2,10 +2,13 @@ package io.github.genova.genode.base.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.cpu.CpuSession;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.io.IrqSession;
+import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.thread.Thread;
@@ -18,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Core's device services: checklist items 51 (IO_PORT) and 52 (IRQ). */
+/** Core's device and CPU services: checklist items 51 (IO_PORT) and 52 (IRQ), and CPU sessions. */
 class DeviceTest {
   @Test
   void item51_ioPortAccessesOutsideTheSessionRangeReadZeroAndAreDropped() {
@@ -94,5 +97,35 @@ class DeviceTest {
     });
     assertThat(returned.get()).isEqualTo(3);
     assertThat(s.console).contains("[init] three interrupts");
+  }
+
+  @Test
+  void cpuSessionsGiveThreadsTheirSchedulingContextsAtTheSessionsPriorityOnTheirCpu() {
+    AtomicInteger ranOn = new AtomicInteger(-1);
+    CoreScenario s = new CoreScenario();
+    s.run(CoreScenario.MENU, Map.of(), ComponentRegistry.of(List.of()).with("init", env -> {
+      try (var cpu = new Connection<>(env, CpuSession.class, CpuSession.SERVICE_NAME,
+          SessionArgs.parse("priority=0x8000, ram_quota=36K, cap_quota=6"))) {
+        long done = env.pd().createSemaphore(0);
+        long ec = env.pd().createGlobalEc(1, env.pd().stackArea().alloc(), (self, ip, arg) -> {
+          ranOn.set(self.cpu());
+          self.smUp(done);
+        });
+        cpu.session().start(Capability.of(ec));
+        NativeThread.current().gate().smDown(done, false, 0);
+        env.log().log("cpus " + cpu.session().affinitySpace() + " priority " + cpu.session().kernelPriority());
+        try (var denied = new Connection<>(env, CpuSession.class, CpuSession.SERVICE_NAME,
+            SessionArgs.parse("priority=0x10000, ram_quota=36K, cap_quota=6"))) {
+          env.log().log("out-of-range priority accepted " + denied.cap());
+        } catch (ServiceDenied e) {
+          env.log().log("out-of-range priority denied");
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      env.parentInterface().exit(0);
+    }), core -> s.awaitLine("child \"init\" exited with exit value 0"));
+    assertThat(ranOn.get()).isEqualTo(1);
+    assertThat(s.console).contains("[init] cpus 2 priority 32", "[init] out-of-range priority denied");
   }
 }
