@@ -47,9 +47,14 @@ public final class GenodeKernel {
 
   /** Lets virtual time pass for the calling Genode thread (everyone else runs meanwhile). */
   public void sleep(long micros) {
+    sleep(Objects.requireNonNull(kernel), micros);
+  }
+
+  /** Lets virtual time of {@code kernel} pass for the calling Genode thread. */
+  public static void sleep(Kernel kernel, long micros) {
     NativeThread me = NativeThread.current();
     long sm = me.pd().createSemaphore(0);
-    Status s = me.gate().smDown(sm, false, Objects.requireNonNull(kernel).nanos() + micros * 1000);
+    Status s = me.gate().smDown(sm, false, kernel.nanos() + micros * 1000);
     me.pd().revoke(sm);
     me.pd().selectors().free(sm);
     if (s != Status.TIMEOUT) {

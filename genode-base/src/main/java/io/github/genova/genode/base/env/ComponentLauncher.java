@@ -6,11 +6,22 @@ import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.nova.StackArea;
 import io.github.genova.nova.api.Crd;
+import io.github.genova.genode.base.log.LogSession;
+import io.github.genova.genode.base.parent.Parent;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.rpc.RpcInterface;
+import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.nova.api.HostCode;
 import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,21 +95,97 @@ public final class ComponentLauncher {
    * @param component the child's code
    */
   public <P> Child start(String name, int cpu, Class<P> parentInterface, P parentObject, Component component) {
+    Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
+    return launch(name, cpu, parentInterface, parentObject, (self, ip, arg) -> run(self, log, component),
+        window -> { });
+  }
+
+  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject, HostCode code,
+      LongConsumer prepareWindow) {
     NativePd pd = env.pd();
     long window = pd.selectors().alloc(NativePd.EVENT_WINDOW_ORDER);
     pd.createStartupPortal(window + NativePd.PT_SEL_STARTUP);
     env.ep().manageAt(parentInterface, parentObject, window + NativePd.PT_SEL_PARENT);
+    prepareWindow.accept(window);
     Hypercalls gate = NativeThread.current().gate();
     long childPd = window + NativePd.PD_SEL;
     check(gate.createPd(childPd, pd.selector(), Crd.object(window, NativePd.EVENT_WINDOW_ORDER, Perm.ALL)),
         "create_pd " + name);
-    Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
     long ec = pd.selectors().alloc();
-    check(gate.createEc(ec, childPd, cpu, StackArea.utcbAddress(0), StackArea.stackTop(0), 0, true,
-        (self, ip, arg) -> run(self, log, component)), "create_ec " + name);
+    check(gate.createEc(ec, childPd, cpu, StackArea.utcbAddress(0), StackArea.stackTop(0), 0, true, code),
+        "create_ec " + name);
     long sc = pd.selectors().alloc();
     check(gate.createSc(sc, pd.selector(), ec, Qpd.DEFAULT), "create_sc " + name);
     return new Child(name, window, childPd, ec, sc);
+  }
+
+  /**
+   * Starts Genode component {@code name} on {@code cpu} as a child of {@code parent}, the {@link Parent} object
+   * the calling parent serves for it. The child's bootstrap obtains its log as the initial LOG session
+   * ({@link Parent#ENV_LOG}), so its lines appear as the LOG server prints them. Its threads use the initial
+   * event window as theirs, which {@code prepareWindow} (given the parent's selector of the window) may
+   * furnish with exception portals, a pager's, before the child runs. If {@link
+   * Component#construct} throws, the child logs the exception and reports exit value -1 to its parent.
+   */
+  public Child start(String name, int cpu, Parent parent, Component component, LongConsumer prepareWindow) {
+    return launch(name, cpu, Parent.class, parent, (self, ip, arg) -> runGenodeChild(self, name, component),
+        prepareWindow);
+  }
+
+  private static void runGenodeChild(Hypercalls self, String name, Component component) {
+    AtomicReference<@Nullable LogSession> logSession = new AtomicReference<>();
+    Log log = Log.via(name, text -> {
+      LogSession session = logSession.get();
+      if (session != null) {
+        writeInPieces(session, text);
+      }
+    });
+    Env env = Env.bootstrapChild(self, log);
+    Parent parent = RpcInterface.of(Parent.class).client(env.parent().cast());
+    env.parentInterface(parent);
+    try {
+      logSession.set(RpcInterface.of(LogSession.class).client(parent.session(Parent.ENV_LOG, "").cast()));
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      // No initial LOG session: the component runs without output.
+    }
+    env.ep().onUncaughtException(e -> reportCrash(env, parent));
+    try {
+      component.construct(env);
+    } catch (RuntimeException e) {
+      log.error("Uncaught exception of type '" + e.getClass().getName() + "': " + e.getMessage());
+      parent.exit(-1);
+    }
+  }
+
+  /** Writes {@code text} in pieces of at most {@code STRING_BOUND - 1} UTF-8 bytes, split between characters. */
+  private static void writeInPieces(LogSession session, String text) {
+    int start = 0;
+    int bytes = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + len > LogSession.STRING_BOUND - 1) {
+        session.write(text.substring(start, i));
+        start = i;
+        bytes = 0;
+      }
+      bytes += len;
+      i += Character.charCount(cp);
+    }
+    session.write(text.substring(start));
+  }
+
+  /**
+   * Reports exit value -1 to the parent from a fresh thread: the entrypoint that crashed may be serving its
+   * own parent right now, whose entrypoint would then be busy with the very call that crashed.
+   */
+  private static void reportCrash(Env env, Parent parent) {
+    new io.github.genova.genode.base.thread.Thread(env.pd(), "crash report", env.cpu()) {
+      @Override
+      protected void entry() {
+        parent.exit(-1);
+      }
+    }.start();
   }
 
   private static void run(Hypercalls self, Log log, Component component) {

@@ -1,8 +1,11 @@
 /**
  * A component's environment and its bootstrap: {@link io.github.genova.genode.base.env.Env} (the
- * component's PD, selector allocator, entrypoint, parent capability and log) and {@link
- * io.github.genova.genode.base.env.ComponentLauncher}, with which a parent (for now the root task) starts a
- * component in a new PD. Core's services and the full parent interface build on this later.
+ * component's PD, selector allocator, entrypoint, parent, initial sessions and log), {@link
+ * io.github.genova.genode.base.env.ComponentLauncher}, with which a parent starts a component in a new PD,
+ * {@link io.github.genova.genode.base.env.Connection} (a session opened through the parent), {@link
+ * io.github.genova.genode.base.env.AttachedRomDataspace}, and the registry of components by binary name
+ * ({@link io.github.genova.genode.base.env.ComponentFactory}, {@link
+ * io.github.genova.genode.base.env.ComponentRegistry}).
  *
  * <p>May depend on {@code nova-api} and every other package of {@code genode-base}.
  */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 public final class Log {
   private final String label;
   private final Consumer<String> sink;
+  private final boolean labelled;
 
   /**
    * Creates a log for the component labelled {@code label} writing complete lines to {@code sink}.
@@ -17,8 +18,21 @@ public final class Log {
    * @param label the component's label chain, e.g. {@code init -> server}
    */
   public Log(String label, Consumer<String> sink) {
+    this(label, sink, true);
+  }
+
+  private Log(String label, Consumer<String> sink, boolean labelled) {
     this.label = label;
     this.sink = sink;
+    this.labelled = labelled;
+  }
+
+  /**
+   * Creates a log for the component labelled {@code label} whose lines go, without the label, to
+   * {@code writer}: a LOG session, whose server adds the session's label.
+   */
+  public static Log via(String label, Consumer<String> writer) {
+    return new Log(label, writer, false);
   }
 
   /** A log that writes to standard error. */
@@ -33,7 +47,7 @@ public final class Log {
 
   /** Logs {@code text}. */
   public void log(String text) {
-    sink.accept("[" + label + "] " + text);
+    sink.accept(labelled ? "[" + label + "] " + text : text);
   }
 
   /** Logs {@code text} as a warning. */

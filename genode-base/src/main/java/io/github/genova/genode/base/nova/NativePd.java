@@ -72,12 +72,27 @@ public final class NativePd {
   public static NativePd bootstrap(Hypercalls gate, long pd, SelectorAllocator selectors, StackArea stackArea,
       Log log) {
     long window = selectors.alloc(EVENT_WINDOW_ORDER);
+    long starter = createStarter(gate, pd, selectors, stackArea);
+    check(gate.createPt(window + Event.STARTUP, pd, starter, Mtd.RSP, 0, true), "create_pt (startup)");
+    return new NativePd(pd, selectors, stackArea, log, window, starter);
+  }
+
+  /**
+   * Sets up the PD of a child whose parent furnished its initial event window (selectors 0..31: STARTUP and
+   * whatever exception portals the parent installed, a pager's among them): every EC of the PD uses that
+   * window. The PD still gets its own starter for the children it starts.
+   */
+  public static NativePd bootstrapInInitialWindow(Hypercalls gate, long pd, SelectorAllocator selectors,
+      StackArea stackArea, Log log) {
+    return new NativePd(pd, selectors, stackArea, log, 0, createStarter(gate, pd, selectors, stackArea));
+  }
+
+  private static long createStarter(Hypercalls gate, long pd, SelectorAllocator selectors, StackArea stackArea) {
     long starter = selectors.alloc();
     int slot = stackArea.alloc();
     check(gate.createEc(starter, pd, gate.cpu(), StackArea.utcbAddress(slot), StackArea.stackTop(slot), 0, false,
         NativePd::startup), "create_ec (starter)");
-    check(gate.createPt(window + Event.STARTUP, pd, starter, Mtd.RSP, 0, true), "create_pt (startup)");
-    return new NativePd(pd, selectors, stackArea, log, window, starter);
+    return starter;
   }
 
   /** The STARTUP handler: lets the new EC run its host code (the IP is informative only for host code). */

@@ -10,6 +10,15 @@ public final class InsufficientCapQuota extends Exception {
   /** What the session needs at least. */
   private final long needed;
 
+  /**
+   * Creates the exception as an RPC stub rethrows it: the amounts do not travel, so {@link #needed()} is
+   * zero.
+   */
+  public InsufficientCapQuota() {
+    super("insufficient cap quota (reported by the server)");
+    this.needed = 0;
+  }
+
   /** Creates the exception for a donation of {@code donated} where {@code needed} is required. */
   public InsufficientCapQuota(CapQuota donated, CapQuota needed) {
     super("insufficient cap quota: donated " + donated.value() + " caps, session needs "

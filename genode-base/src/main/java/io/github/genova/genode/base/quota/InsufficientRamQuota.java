@@ -10,6 +10,15 @@ public final class InsufficientRamQuota extends Exception {
   /** What the session needs at least. */
   private final long needed;
 
+  /**
+   * Creates the exception as an RPC stub rethrows it: the amounts do not travel, so {@link #needed()} is
+   * zero.
+   */
+  public InsufficientRamQuota() {
+    super("insufficient RAM quota (reported by the server)");
+    this.needed = 0;
+  }
+
   /** Creates the exception for a donation of {@code donated} where {@code needed} is required. */
   public InsufficientRamQuota(RamQuota donated, RamQuota needed) {
     super("insufficient RAM quota: donated " + donated.value() + " bytes, session needs "

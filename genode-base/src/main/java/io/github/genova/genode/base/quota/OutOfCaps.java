@@ -10,6 +10,12 @@ public final class OutOfCaps extends Exception {
   /** The account that ran out. */
   private final String account;
 
+  /** Creates the exception as an RPC stub rethrows it: the account's name does not travel, it is empty. */
+  public OutOfCaps() {
+    super("out of caps (reported by the parent)");
+    this.account = "";
+  }
+
   /** Creates the exception for {@code account}, which had {@code available} of {@code requested}. */
   public OutOfCaps(String account, CapQuota requested, CapQuota available) {
     super("account \"" + account + "\" is out of caps: needs " + requested.value() + ", "

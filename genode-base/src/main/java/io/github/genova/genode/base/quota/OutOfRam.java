@@ -10,6 +10,12 @@ public final class OutOfRam extends Exception {
   /** The account that ran out. */
   private final String account;
 
+  /** Creates the exception as an RPC stub rethrows it: the account's name does not travel, it is empty. */
+  public OutOfRam() {
+    super("out of RAM (reported by the parent)");
+    this.account = "";
+  }
+
   /** Creates the exception for {@code account}, which had {@code available} of {@code requested}. */
   public OutOfRam(String account, RamQuota requested, RamQuota available) {
     super("account \"" + account + "\" is out of RAM: needs " + requested.value() + " bytes, "

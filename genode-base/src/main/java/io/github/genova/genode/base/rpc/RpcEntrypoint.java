@@ -11,6 +11,7 @@ import io.github.genova.nova.api.Perm;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,7 @@ public final class RpcEntrypoint implements AutoCloseable {
   private final List<Entry> managed = new ArrayList<>();
   private volatile Entry[] table = EMPTY;
   private volatile boolean active;
+  private volatile @Nullable Consumer<RuntimeException> uncaughtHandler;
   private volatile boolean closed;
   private @Nullable NativeThread thread;
   private long window;
@@ -95,6 +97,15 @@ public final class RpcEntrypoint implements AutoCloseable {
 
   private static long windowCrd(long window) {
     return Crd.encode(Crd.Type.OBJECT.code(), window, NativeThread.RECEIVE_WINDOW_ORDER, Perm.ALL);
+  }
+
+  /**
+   * Makes {@code handler} learn of an undeclared exception thrown by an RPC object, just before it ends the
+   * entrypoint: a component's bootstrap uses it to report its crash to its parent. The handler runs on the
+   * calling thread inside the dying dispatch, so it must not block on anything this entrypoint serves.
+   */
+  public void onUncaughtException(Consumer<RuntimeException> handler) {
+    this.uncaughtHandler = handler;
   }
 
   /** Returns the entrypoint's name. */
@@ -292,6 +303,10 @@ public final class RpcEntrypoint implements AutoCloseable {
         // this entrypoint's EC (the kernel kills it; callers get the invalid-object outcome from now on).
         pd.log().error("entrypoint '" + name + "': opcode " + opcode + " of " + e.object().getClass().getName()
             + " threw " + unlisted);
+        Consumer<RuntimeException> handler = uncaughtHandler;
+        if (handler != null) {
+          handler.accept(unlisted);
+        }
         throw unlisted;
       }
       if (code == RpcExceptionCode.INVALID_OPCODE) {

@@ -1,0 +1,76 @@
+package io.github.genova.genode.base.core;
+
+import io.github.genova.genode.base.GenodeKernel;
+import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.nova.api.Kernel;
+import io.github.genova.nova.api.KernelConfig;
+import io.github.genova.nova.api.Kernels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Test scaffolding, like Genode's run tool: boots the kernel, boots core from a GRUB menu entry in the root
+ * task, collects the console (the LOG capture) and waits, in virtual time, for lines or conditions.
+ */
+final class CoreScenario {
+  /** The standard menu entry: core, config, init. */
+  static final String MENU = """
+      title Genode test scenario
+       kernel /hypervisor iommu serial
+       module /genode/core
+       module /genode/config
+       module /genode/init
+      """;
+
+  /** Every console line, in order. */
+  final List<String> console = Collections.synchronizedList(new ArrayList<>());
+  private @Nullable Kernel kernel;
+
+  /** Boots core with {@code menu}, {@code files} and {@code components}, then runs {@code body} in the root task. */
+  void run(String menu, Map<String, byte[]> files, ComponentRegistry components, Consumer<Core> body) {
+    run(k -> { }, menu, files, components, body);
+  }
+
+  /** Like {@link #run(String, Map, ComponentRegistry, Consumer)}, after {@code machine} set up the machine's devices. */
+  void run(Consumer<Kernel> machine, String menu, Map<String, byte[]> files, ComponentRegistry components,
+      Consumer<Core> body) {
+    try (Kernel k = Kernels.boot(KernelConfig.defaults().withCpus(2).withRam(32L << 20))) {
+      kernel = k;
+      machine.accept(k);
+      k.runRoot((gate, ip, arg) -> body.accept(Core.boot(gate, BootImage.parse(menu, files), components,
+          console::add)), Duration.ofSeconds(60));
+    }
+  }
+
+  /** Returns the booted kernel. */
+  Kernel kernel() {
+    return Objects.requireNonNull(kernel);
+  }
+
+  /** Lets virtual time pass for the calling thread of core. */
+  void sleep(long micros) {
+    GenodeKernel.sleep(kernel(), micros);
+  }
+
+  /** Waits until {@code condition} holds, giving up after a virtual second. */
+  void await(BooleanSupplier condition) {
+    for (int i = 0; i < 1000 && !condition.getAsBoolean(); i++) {
+      sleep(1000);
+    }
+    if (!condition.getAsBoolean()) {
+      throw new AssertionError("condition not reached within a virtual second; console: " + console);
+    }
+  }
+
+  /** Waits until the console shows {@code line}. */
+  void awaitLine(String line) {
+    await(() -> console.contains(line));
+  }
+}
