@@ -146,7 +146,10 @@ public final class TimeoutScheduler {
       return;
     }
     long wait = Math.max(0, head.deadlineUs - now);
-    int ticks = timeSource.scheduleTimeout(wait);
+    long max = timeSource.maxTimeoutUs();
+    // a chain's last step is kept at the floor or above, so that the floor does not delay its deadline
+    long step = wait > max ? Math.min(max, wait - PitTimeSource.MIN_TIMEOUT_US) : wait;
+    int ticks = timeSource.scheduleTimeout(step);
     long covered = PitTimeSource.ticksToUs(ticks);
     // A deadline beyond one programming is reached in steps; until then an earlier one must reprogram.
     programmedDeadlineUs = covered >= wait ? head.deadlineUs : now + covered;

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * One Timer session at the server: its own {@link Timeout} in the shared scheduler, the signal context its
  * client installed, and the time the session was opened (its elapsed time counts from there). Triggers
  * that expire while no context is installed are dropped.
+ *
+ * <p>A context capability arrives delegated into the timer's PD; the session releases it when it is
+ * replaced or the session closes. (So clients live in other PDs than the timer, as Genode's timer is a
+ * component of its own: a client in the timer's own PD would see its own selector released.)
  */
 public final class TimerSessionComponent implements TimerSession {
   private final TimeoutScheduler scheduler;
