@@ -10,6 +10,7 @@ module io.github.genova.genode.os {
 
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
+  exports io.github.genova.genode.os.test.timer;
   exports io.github.genova.genode.os.timer;
   exports io.github.genova.genode.os.timer.pit;
   exports io.github.genova.genode.os.timer.server;
