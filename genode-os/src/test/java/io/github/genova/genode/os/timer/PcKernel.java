@@ -83,10 +83,18 @@ public final class PcKernel {
 
   /** Starts the timer driver with port accesses going through {@code ports} (a recorder around the gate's). */
   public static TimerService startTimer(Env env, IoPorts ports) {
+    return new TimerService(env.pd(), env.ep(), env.cpu(), ports, new SemaphoreIrq(grantPit(env)));
+  }
+
+  /**
+   * Gives the root PD what core's IO_PORT and IRQ sessions will give the timer: ports 0x40-0x43 and GSI 0's
+   * interrupt semaphore, whose selector it returns.
+   */
+  public static long grantPit(Env env) {
     long sm = env.pd().selectors().alloc();
     hostDelegate(env, List.of(Crd.io(0x40, 2, Perm.IO_ACCESS), Crd.object(KERNEL_GSI_0, 0, Perm.SM_UP | Perm.SM_DOWN)),
         List.of(Crd.io(0, 16, Perm.ALL), Crd.object(sm, 0, Perm.ALL)));
-    return new TimerService(env.pd(), env.ep(), env.cpu(), ports, new SemaphoreIrq(sm));
+    return sm;
   }
 
   /**
