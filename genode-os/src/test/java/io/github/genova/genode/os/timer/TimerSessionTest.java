@@ -170,6 +170,29 @@ class TimerSessionTest {
   }
 
   @Test
+  void aSleepKeepsTheCustomSignalHandlerInstalledAfterwards() {
+    PcKernel k = new PcKernel();
+    List<Object> received = new ArrayList<>();
+    List<Long> slept = new ArrayList<>();
+    k.runClient(client -> {
+      TimerConnection t = client.open();
+      SignalReceiver receiver = new SignalReceiver(client.env().pd(), client.env().cpu());
+      SignalContext custom = new SignalContext();
+      t.sigh(receiver.manage(custom));
+      long t0 = t.elapsedUs();
+      t.msleep(5);
+      slept.add(t.elapsedUs() - t0);
+      assertThat(receiver.pending()).isFalse(); // the sleep's signal went to the connection's own context
+      t.triggerOnce(1000);
+      received.add(receiver.waitForSignal().context());
+      received.add(custom);
+    });
+    assertThat(slept).singleElement().satisfies(us -> assertThat(us).isBetween(5000L, 5020L));
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0)).isSameAs(received.get(1));
+  }
+
+  @Test
   void sessionsAreIndependentATriggerOrCloseOfOneNeverMovesAnother() {
     PcKernel k = new PcKernel();
     List<Long> aTimes = new ArrayList<>();
