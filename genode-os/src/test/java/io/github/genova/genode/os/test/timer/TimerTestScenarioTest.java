@@ -3,6 +3,8 @@ package io.github.genova.genode.os.test.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.os.timer.PcKernel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,17 @@ class TimerTestScenarioTest {
     for (long period : TimerTest.PERIODS_MS) {
       assertThat(k.log).anyMatch(l -> l.startsWith(PREFIX + "timer (period " + period + " ms) triggered "));
     }
+  }
+
+  @Test
+  void twoRunsGiveTheSameLogLineForLine() {
+    List<List<String>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      PcKernel k = new PcKernel();
+      k.runClient(client -> new TimerTest(env -> client.open(), value -> { }).construct(client.env()));
+      runs.add(List.copyOf(k.log));
+    }
+    assertThat(runs.get(0)).contains(PREFIX + "--- timer test finished ---");
+    assertThat(runs.get(1)).isEqualTo(runs.get(0));
   }
 }
