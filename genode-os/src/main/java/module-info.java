@@ -8,5 +8,10 @@ module io.github.genova.genode.os {
   requires transitive io.github.genova.x86platform;
   requires java.xml;
 
+  exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
+  exports io.github.genova.genode.os.test.timer;
+  exports io.github.genova.genode.os.timer;
+  exports io.github.genova.genode.os.timer.pit;
+  exports io.github.genova.genode.os.timer.server;
 }

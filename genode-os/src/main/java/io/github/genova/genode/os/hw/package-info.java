@@ -1,0 +1,14 @@
+/**
+ * How drivers reach hardware: {@link io.github.genova.genode.os.hw.IoPorts} (port I/O) and {@link
+ * io.github.genova.genode.os.hw.Irq} (waiting for an interrupt), with their NOVA implementations — the
+ * calling EC's own {@code in}/{@code out} on ports delegated to its PD ({@link
+ * io.github.genova.genode.os.hw.GateIoPorts}, what a driver does once core's IO_PORT session mapped the
+ * range) and a down on an interrupt semaphore ({@link io.github.genova.genode.os.hw.SemaphoreIrq}, what
+ * core's IRQ session hands out on NOVA).
+ *
+ * <p>May depend on {@code nova-api} and {@code genode-base}'s {@code nova} package.
+ */
+@NullMarked
+package io.github.genova.genode.os.hw;
+
+import org.jspecify.annotations.NullMarked;
