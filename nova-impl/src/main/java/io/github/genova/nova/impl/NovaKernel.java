@@ -11,6 +11,7 @@ import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.RootTaskFailure;
 import io.github.genova.nova.api.Utcb;
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.MmioRegion;
 import io.github.genova.platform.PhysicalMemory;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -100,12 +101,44 @@ public final class NovaKernel implements Kernel {
     long hipFrame = kernelMemory.allocate();
     this.hip = Hip.format(ram.frame(hipFrame), new Hip.Fields(machine.cpuCount(), 0, 1, 1 << Pd.SELECTOR_BITS,
         Event.HOST_EVENTS, Event.VCPU_EVENTS, gsis, 1 << 12 | 1 << 21, 1 << 12, 2_000_000, 100_000,
-        List.of(new Hip.MemoryRegion(0, kernelMemory.firstFrame() << 12, Hip.MEM_AVAILABLE, 0),
-            new Hip.MemoryRegion(kernelMemory.firstFrame() << 12, reserved << 12, Hip.MEM_HYPERVISOR, 0))));
+        memoryMap(machine, kernelMemory.firstFrame(), reserved)));
 
     this.rootPd = new Pd(this, "root");
     mdb.installObject(rootPd, ROOT_PD, rootPd, Perm.PD_ALL);
     mdb.installMemory(rootPd, HIP_ADDRESS >>> 12, hipFrame, Perm.MEM_R);
+  }
+
+  /**
+   * The HIP's memory descriptors: the RAM the root task may use (without the holes devices punched into
+   * it), the kernel's own frames, and as
+   * {@link Hip#MEM_RESERVED} every device window that is plain memory (a linear framebuffer), which the
+   * root task may map like RAM and hand to drivers. Register windows are not listed: no host memory view
+   * can map them.
+   */
+  private static List<Hip.MemoryRegion> memoryMap(Machine machine, long firstKernelFrame, long kernelFrames) {
+    List<Hip.MemoryRegion> map = new ArrayList<>();
+    PhysicalMemory ram = machine.memory();
+    long runStart = -1;
+    for (long pfn = 0; pfn <= firstKernelFrame; pfn++) {
+      boolean usable = pfn < firstKernelFrame && ram.isRam(pfn);
+      if (usable && runStart < 0) {
+        runStart = pfn;
+      } else if (!usable && runStart >= 0) {
+        map.add(new Hip.MemoryRegion(runStart << 12, (pfn - runStart) << 12, Hip.MEM_AVAILABLE, 0));
+        runStart = -1;
+      }
+    }
+    map.add(new Hip.MemoryRegion(firstKernelFrame << 12, kernelFrames << 12, Hip.MEM_HYPERVISOR, 0));
+    for (MmioRegion r : machine.mmio().regions()) {
+      MemorySegment direct = r.device().directMemory();
+      if (direct != null) {
+        long mappable = Math.min(r.length(), direct.byteSize()) & -4096L;
+        if ((r.base() & 0xfff) == 0 && mappable > 0) {
+          map.add(new Hip.MemoryRegion(r.base(), mappable, Hip.MEM_RESERVED, 0));
+        }
+      }
+    }
+    return map;
   }
 
   /**
@@ -306,7 +339,24 @@ public final class NovaKernel implements Kernel {
       return utcbPage;
     }
     PhysicalMemory ram = machine.memory();
-    return ram.isRam(pfn) ? ram.frame(pfn) : null;
+    return ram.isRam(pfn) ? ram.frame(pfn) : deviceMemory(pfn << 12, 4096);
+  }
+
+  /**
+   * Returns the host memory behind {@code [address, address + length)} when the range lies in one device
+   * window that is plain memory ({@link io.github.genova.platform.MmioDevice#directMemory}), else null.
+   */
+  private @Nullable MemorySegment deviceMemory(long address, long length) {
+    MmioRegion r = machine.mmio().find(address);
+    if (r == null) {
+      return null;
+    }
+    MemorySegment direct = r.device().directMemory();
+    long offset = address - r.base();
+    if (direct == null || offset + length > Math.min(r.length(), direct.byteSize())) {
+      return null;
+    }
+    return direct.asSlice(offset, length);
   }
 
   /**
@@ -322,7 +372,8 @@ public final class NovaKernel implements Kernel {
         return firstPfn == lastPfn ? utcbPage.asSlice(address & 0xfff, length) : null;
       }
     }
-    return machine.memory().range(address, length);
+    MemorySegment ram = machine.memory().range(address, length);
+    return ram != null ? ram : deviceMemory(address, length);
   }
 
   // --- interrupts ---

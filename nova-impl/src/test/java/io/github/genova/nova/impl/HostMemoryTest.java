@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.nova.api.Crd;
 import io.github.genova.nova.api.Event;
+import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.Hypercalls;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.MemoryView;
@@ -14,7 +15,10 @@ import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.RootTaskFailure;
 import io.github.genova.nova.api.Utcb;
+import io.github.genova.platform.Machine;
 import io.github.genova.platform.PortDevice;
+import io.github.genova.platform.device.vga.Vga;
+import io.github.genova.platform.pc.StandardPc;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -321,5 +325,38 @@ class HostMemoryTest {
           .hasMessageContaining("killed: no portal for event 0xd");
     }
     assertThat(writes[0]).isZero();
+  }
+
+  @Test
+  void deviceMemoryIsListedInTheHipAndMapsToTheDevicesOwnMemory() {
+    KernelConfig config = KernelConfig.defaults();
+    Machine machine = Machine.builder()
+        .cpus(config.cpus())
+        .ram(config.ramBytes())
+        .virtualTime(true)
+        .devices(StandardPc.devices())
+        .build();
+    Vga vga = StandardPc.of(machine).vga();
+    try (NovaKernel k = NovaKernel.boot(machine, config)) {
+      assertThat(k.hip().memory())
+          .contains(new Hip.MemoryRegion(Vga.DEFAULT_LFB, Vga.VRAM_BYTES, Hip.MEM_RESERVED, 0))
+          .as("the legacy VGA window is a hole, not available RAM")
+          .noneMatch(r -> r.type() == Hip.MEM_AVAILABLE && r.address() < 0xc0000 && r.address() + r.size() > 0xa0000);
+      k.runRoot((sys, ip, arg) -> {
+        check(sys.createEc(PAGER_EC, ROOT_PD, 0, 0x7000_0000L, 0, 0, false, (self, ip2, pid) -> {
+          Utcb u = self.utcb();
+          long page = u.qual(1) >>> 12;
+          u.setMtd(0);
+          u.setCounts(0, 0);
+          u.appendDelegate(Crd.memory((Vga.DEFAULT_LFB >>> 12) + (page - (DATA >>> 12)), 0, Perm.MEM_R | Perm.MEM_W),
+              page, Utcb.ITEM_HOST);
+        }));
+        check(sys.createPt(Event.PAGE_FAULT, ROOT_PD, PAGER_EC, Mtd.QUAL, 0));
+        sys.memory().writeInt(DATA + 0x1ffe, 0x1234_5678); // across two device pages
+        vga.vram().set(ValueLayout.JAVA_INT_UNALIGNED, 0x10, 0x5a5a_5a5a);
+        assertThat(sys.memory().readInt(DATA + 0x10)).isEqualTo(0x5a5a_5a5a);
+        assertThat(vga.vram().get(ValueLayout.JAVA_INT_UNALIGNED, 0x1ffe)).isEqualTo(0x1234_5678);
+      }, Duration.ofSeconds(10));
+    }
   }
 }

@@ -121,4 +121,26 @@ class UtcbReclaimTest {
       }, Duration.ofSeconds(10));
     }
   }
+
+  @Test
+  void item11_utcbAddressOfALocalEcDestroyedWithItsPortalIsFreeForANewEc() {
+    try (NovaKernel k = NovaKernel.boot(KernelConfig.defaults())) {
+      k.runRoot((sys, ip, arg) -> {
+        long utcb = 0x5000_0000L;
+        for (int round = 0; round < 3; round++) {
+          AtomicLong calls = new AtomicLong();
+          assertThat(sys.createEc(110, ROOT_PD, 0, utcb, 0, 0, false, (self, ip2, pid) -> calls.incrementAndGet()))
+              .as("create_ec at the same UTCB address, round " + round).isEqualTo(Status.SUCCESS);
+          assertThat(sys.createEc(112, ROOT_PD, 0, utcb, 0, 0, false, null))
+              .as("while the EC lives its UTCB address is taken").isEqualTo(Status.BAD_PAR);
+          assertThat(sys.createPt(111, ROOT_PD, 110, 0, 0)).isEqualTo(Status.SUCCESS);
+          sys.utcb().setCounts(0, 0);
+          assertThat(sys.call(111)).isEqualTo(Status.SUCCESS);
+          assertThat(calls.get()).isEqualTo(1);
+          assertThat(sys.revoke(Crd.object(111, 0, Perm.ALL), true)).isEqualTo(Status.SUCCESS);
+          assertThat(sys.revoke(Crd.object(110, 0, Perm.ALL), true)).isEqualTo(Status.SUCCESS);
+        }
+      }, Duration.ofSeconds(10));
+    }
+  }
 }

@@ -35,7 +35,9 @@ import io.github.genova.genode.base.rm.RmSession;
 import io.github.genova.genode.base.core.cpu.CpuRoot;
 import io.github.genova.genode.base.core.io.IoPortRoot;
 import io.github.genova.genode.base.cpu.CpuSession;
+import io.github.genova.genode.base.core.io.IoMemRoot;
 import io.github.genova.genode.base.core.io.IrqRoot;
+import io.github.genova.genode.base.io.IoMemSession;
 import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.io.IrqSession;
 import io.github.genova.nova.api.Event;
@@ -51,7 +53,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Core, Genode's root task on NOVA: owns the machine's memory and capabilities, turns the boot modules into
- * ROM modules, serves the core services (LOG, ROM, PD, RM, CPU, IO_PORT, IRQ) and starts exactly one child, init, from ROM
+ * ROM modules, serves the core services (LOG, ROM, PD, RM, CPU, IO_MEM, IO_PORT, IRQ) and starts exactly one child, init, from ROM
  * {@code init} with all remaining RAM and capabilities except core's reserve. init's session requests go to
  * core's services only.
  *
@@ -140,6 +142,7 @@ public final class Core {
     core.register(RmSession.SERVICE_NAME, new RmRoot(env.ep(), accounts, env.pd(), pager, log));
     core.register(CpuSession.SERVICE_NAME, new CpuRoot(env.ep(), accounts, env.pd(), hip.cpuCount(), log));
     core.register(IoPortSession.SERVICE_NAME, new IoPortRoot(env.ep(), accounts, log));
+    core.register(IoMemSession.SERVICE_NAME, new IoMemRoot(env.ep(), accounts, memory, pager, log));
     core.register(IrqSession.SERVICE_NAME, new IrqRoot(env.ep(), accounts, env.pd(), hip.gsis(), log));
     core.startInit(components);
     return core;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,18 @@ final class CoreScenario {
 
   /** Every console line, in order. */
   final List<String> console = Collections.synchronizedList(new ArrayList<>());
+  private final Function<KernelConfig, Kernel> boot;
   private @Nullable Kernel kernel;
+
+  /** A scenario on a bare machine of the configured size. */
+  CoreScenario() {
+    this(Kernels::boot);
+  }
+
+  /** A scenario whose kernel {@code boot} makes from the configuration (on a machine of its choice). */
+  CoreScenario(Function<KernelConfig, Kernel> boot) {
+    this.boot = boot;
+  }
 
   /** Boots core with {@code menu}, {@code files} and {@code components}, then runs {@code body} in the root task. */
   void run(String menu, Map<String, byte[]> files, ComponentRegistry components, Consumer<Core> body) {
@@ -41,7 +53,7 @@ final class CoreScenario {
   /** Like {@link #run(String, Map, ComponentRegistry, Consumer)}, after {@code machine} set up the machine's devices. */
   void run(Consumer<Kernel> machine, String menu, Map<String, byte[]> files, ComponentRegistry components,
       Consumer<Core> body) {
-    try (Kernel k = Kernels.boot(KernelConfig.defaults().withCpus(2).withRam(32L << 20))) {
+    try (Kernel k = boot.apply(KernelConfig.defaults().withCpus(2).withRam(32L << 20))) {
       kernel = k;
       machine.accept(k);
       k.runRoot((gate, ip, arg) -> body.accept(Core.boot(gate, BootImage.parse(menu, files), components,

@@ -76,7 +76,7 @@ public final class IrqRoot extends RootComponent<IrqSession> {
     u.setDelegateWindow(saved);
     pd.revoke(pt);
     pd.revoke(granter);
-    // The slot stays taken: the kernel may still hold the revoked EC's UTCB there.
+    pd.stackArea().free(slot); // the kernel unmapped the destroyed EC's UTCB: the slot may hold a new one
     return sms;
   }
 

@@ -160,7 +160,7 @@ public final class Pager {
 
   private @Nullable Mapping coreMapping(long address) {
     long phys = address - PhysicalMemory.WINDOW_BASE;
-    if (phys < 0 || phys >= memory.top()) {
+    if (!memory.inWindow(phys)) {
       pd.log().error("core page fault at 0x" + Long.toHexString(address) + " outside core's memory window");
       return null;
     }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * The machine's RAM as core manages it: the available regions of the HIP, handed out as physically
  * contiguous, page-aligned ranges (first fit, lowest address first, so allocation is deterministic), and
  * core's own access to any frame through its physical window — core's virtual addresses
- * {@code [WINDOW_BASE, WINDOW_BASE + top)} map frame for frame, faulted in by core's {@link Pager}.
- * Thread-safe.
+ * {@code WINDOW_BASE + phys} map frame {@code phys} for every RAM frame, faulted in by core's {@link Pager}. The
+ * window also covers the device memory the HIP lists as reserved regions (a linear framebuffer), which core
+ * hands to drivers through IO_MEM sessions but never allocates. Thread-safe.
  */
 public final class PhysicalMemory {
   /** Bytes per page. */
@@ -20,6 +21,10 @@ public final class PhysicalMemory {
 
   /** Free ranges: start → end (exclusive). */
   private final TreeMap<Long, Long> free = new TreeMap<>();
+  /** Device memory: start → end (exclusive). */
+  private final TreeMap<Long, Long> devices = new TreeMap<>();
+  /** RAM, available or the kernel's: start → end (exclusive). */
+  private final TreeMap<Long, Long> ram = new TreeMap<>();
   private final long top;
   private long available;
 
@@ -29,29 +34,58 @@ public final class PhysicalMemory {
 
   /**
    * Returns the memory of the available regions of {@code hip}, minus the first page (frame 0 stays unused,
-   * so no dataspace has physical address 0).
+   * so no dataspace has physical address 0), with its reserved regions as device memory.
    */
   public static PhysicalMemory of(Hip hip) {
     long top = 0;
     for (Hip.MemoryRegion r : hip.memory()) {
-      top = Math.max(top, r.address() + r.size());
+      if (r.type() != Hip.MEM_RESERVED) {
+        top = Math.max(top, r.address() + r.size());
+      }
     }
     PhysicalMemory m = new PhysicalMemory(top);
     for (Hip.MemoryRegion r : hip.memory()) {
+      long start = r.address() & -PAGE;
+      long end = (r.address() + r.size() + PAGE - 1) & -PAGE;
+      if (r.type() == Hip.MEM_RESERVED) {
+        m.devices.put(start, end);
+      } else {
+        m.ram.put(start, end);
+      }
       if (r.type() == Hip.MEM_AVAILABLE) {
-        long start = Math.max(PAGE, (r.address() + PAGE - 1) & -PAGE);
-        long end = (r.address() + r.size()) & -PAGE;
-        if (end > start) {
-          m.release(start, end - start);
+        long from = Math.max(PAGE, (r.address() + PAGE - 1) & -PAGE);
+        long to = (r.address() + r.size()) & -PAGE;
+        if (to > from) {
+          m.release(from, to - from);
         }
       }
     }
     return m;
   }
 
-  /** Returns the end of the highest region: core's window covers {@code [0, top)}. */
+  /** Returns the end of the highest RAM region (available or the kernel's). */
   public long top() {
     return top;
+  }
+
+  /**
+   * Returns whether core's window reaches physical address {@code phys}: RAM (available or the kernel's
+   * frames) or device memory.
+   */
+  public boolean inWindow(long phys) {
+    return phys >= 0 && (overlapsRam(phys, 1) || isDeviceMemory(phys, 1));
+  }
+
+  /** Returns whether {@code [phys, phys + size)} lies within one range of device memory. */
+  public synchronized boolean isDeviceMemory(long phys, long size) {
+    Map.Entry<Long, Long> below = devices.floorEntry(phys);
+    return below != null && size > 0 && phys + size <= below.getValue() && phys + size > phys;
+  }
+
+  /** Returns whether {@code [phys, phys + size)} overlaps RAM (available or the kernel's). */
+  public synchronized boolean overlapsRam(long phys, long size) {
+    Map.Entry<Long, Long> below = ram.lowerEntry(phys + size);
+    return below != null && below.getValue() > phys;
   }
 
   /** Returns the bytes not allocated. */
@@ -119,6 +153,16 @@ public final class PhysicalMemory {
     for (long done = 0; done < size; done += zeros.length) {
       int n = (int) Math.min(zeros.length, size - done);
       NativeThread.current().gate().memory().write(coreAddress(phys + done), zeros, 0, n);
+    }
+  }
+
+  /**
+   * Maps {@code [phys, phys + size)} into core's window (core's pager maps a page at its first access), so
+   * that core holds the frames it delegates to other address spaces. Called by a thread of core.
+   */
+  public void mapIntoWindow(long phys, long size) {
+    for (long off = 0; off < size; off += PAGE) {
+      NativeThread.current().gate().memory().readByte(coreAddress(phys + off));
     }
   }
 

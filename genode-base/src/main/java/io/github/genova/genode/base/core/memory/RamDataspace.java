@@ -1,7 +1,5 @@
 package io.github.genova.genode.base.core.memory;
 
-import io.github.genova.genode.base.dataspace.Dataspace;
-
 /**
  * A dataspace over physically contiguous frames of {@link PhysicalMemory}: RAM allocated through a PD session,
  * or a ROM module's copy (read-only for clients).
@@ -10,4 +8,4 @@ import io.github.genova.genode.base.dataspace.Dataspace;
  * @param size the size in bytes, a multiple of 4 KiB
  * @param writable whether clients may attach it writeable
  */
-public record RamDataspace(long physAddr, long size, boolean writable) implements Dataspace {}
+public record RamDataspace(long physAddr, long size, boolean writable) implements FrameDataspace {}

@@ -2,7 +2,7 @@ package io.github.genova.genode.base.core.rm;
 
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.core.memory.Pager;
-import io.github.genova.genode.base.core.memory.RamDataspace;
+import io.github.genova.genode.base.core.memory.FrameDataspace;
 import io.github.genova.genode.base.dataspace.Dataspace;
 import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
@@ -56,9 +56,9 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
       boolean writable) throws RegionConflict, InvalidDataspace {
     Object ds = ep.apply(dsCap);
     long dsSize;
-    if (ds instanceof RamDataspace ram) {
-      dsSize = ram.size();
-      writable &= ram.writable();
+    if (ds instanceof FrameDataspace frames) {
+      dsSize = frames.size();
+      writable &= frames.writable();
     } else if (ds instanceof ManagedDataspace managed) {
       if (managed.map() == this) {
         throw new InvalidDataspace();
@@ -99,8 +99,8 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
   }
 
   private void revoke(Region r) {
-    if (r.ds() instanceof RamDataspace ram) {
-      pager.revoke(ram.physAddr() + r.offset(), r.size());
+    if (r.ds() instanceof FrameDataspace frames) {
+      pager.revoke(frames.physAddr() + r.offset(), r.size());
     } else if (r.ds() instanceof ManagedDataspace managed) {
       managed.map().revokeAll();
     }
@@ -148,7 +148,7 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
     synchronized (this) {
       Map.Entry<Long, Region> e = regions.floorEntry(address);
       r = e != null && address < e.getValue().end() ? e.getValue() : null;
-      if (r == null || (write && !r.writable())) {
+      if (r == null || (write && !r.writable()) || (r.ds() instanceof FrameDataspace f && !f.live())) {
         recordFault(address, write);
         return this;
       }
@@ -157,9 +157,9 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
     if (r.ds() instanceof ManagedDataspace managed) {
       return managed.map().lookup(inDs, write);
     }
-    RamDataspace ram = (RamDataspace) r.ds();
+    FrameDataspace frames = (FrameDataspace) r.ds();
     int perms = Perm.MEM_R | Perm.MEM_X | (r.writable() ? Perm.MEM_W : 0);
-    return new Pager.Mapping((ram.physAddr() + inDs) >>> 12, perms);
+    return new Pager.Mapping((frames.physAddr() + inDs) >>> 12, perms);
   }
 
   private void recordFault(long address, boolean write) {
