@@ -12,6 +12,8 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
   exports io.github.genova.genode.os.scenario;
+  exports io.github.genova.genode.os.test.signal;
+  exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
   exports io.github.genova.genode.os.timer;
   exports io.github.genova.genode.os.timer.pit;
