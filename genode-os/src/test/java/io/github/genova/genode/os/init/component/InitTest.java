@@ -2,13 +2,16 @@ package io.github.genova.genode.os.init.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genova.genode.base.env.Connection;
+import io.github.genova.genode.base.log.LogSession;
+import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import java.time.Duration;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** init as a component, run under core: checklist items 57-70 where the runtime is needed (63, 64, 68). */
+/** init as a component, run under core: checklist items 57-70 where the runtime is needed (57, 63, 64, 65, 68). */
 class InitTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final String PARENT_PROVIDES = """
@@ -20,6 +23,40 @@ class InitTest {
 
   private static String config(String starts) {
     return "<config>\n" + PARENT_PROVIDES + starts + "</config>\n";
+  }
+
+  @Test
+  void item57_aChildDonatesFromItsQuantumAndNoMore() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="donor" caps="8"> <resource name="RAM" quantum="64K"/> </start>
+        """)).with("donor", env -> {
+          for (String ram : new String[] {"32K", "100K"}) {
+            try (var log = new Connection<>(env, LogSession.class, LogSession.SERVICE_NAME,
+                SessionArgs.parse("label=\"" + ram + "\", ram_quota=" + ram + ", cap_quota=2"))) {
+              log.session().write("donated " + ram);
+            } catch (Exception e) {
+              env.log().log(ram + ": " + e.getClass().getSimpleName());
+            }
+          }
+          env.parentInterface().exit(0);
+        }).run(s -> s.awaitLog("[init] child \"donor\" exited with exit value 0", SECOND));
+    assertThat(run.log()).contains("[init -> donor -> 32K] donated 32K", "[init -> donor] 100K: OutOfRam");
+  }
+
+  @Test
+  void item65_labelsAreTheChainOfChildNamesAndTheSessionLabel() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="client" caps="8"> <resource name="RAM" quantum="64K"/> </start>
+        """)).with("client", env -> {
+          try (var log = new Connection<>(env, LogSession.class, LogSession.SERVICE_NAME,
+              SessionArgs.parse("label=\"extra\", ram_quota=8K, cap_quota=2"))) {
+            log.session().write("labelled");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          env.parentInterface().exit(0);
+        }).run(s -> s.awaitLog("[init] child \"client\" exited with exit value 0", SECOND));
+    assertThat(run.log()).contains("[init -> client -> extra] labelled");
   }
 
   @Test
