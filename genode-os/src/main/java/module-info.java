@@ -10,8 +10,15 @@ module io.github.genova.genode.os {
 
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
+  exports io.github.genova.genode.os.init.component;
+  exports io.github.genova.genode.os.scenario;
+  exports io.github.genova.genode.os.test.signal;
+  exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
   exports io.github.genova.genode.os.timer;
   exports io.github.genova.genode.os.timer.pit;
   exports io.github.genova.genode.os.timer.server;
+
+  provides io.github.genova.genode.base.env.ComponentFactory
+      with io.github.genova.genode.os.init.component.InitFactory;
 }

@@ -1,12 +1,28 @@
 package io.github.genova.examples;
 
+import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.genode.os.init.ConfigException;
+import io.github.genova.genode.os.init.InitConfig;
+import io.github.genova.genode.os.init.StartNode;
+import io.github.genova.genode.os.scenario.Scenario;
+import io.github.genova.genode.os.scenario.ScenarioRun;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code genova} command: boots a scenario in-process and prints what it does. Run it through
  * the {@code ./genova} script at the top of the repository.
  */
 public final class GenovaCommand {
+  /** How much virtual time a scenario may run at most. */
+  static final Duration RUN_LIMIT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(10);
+
   private GenovaCommand() {}
 
   /**
@@ -19,15 +35,46 @@ public final class GenovaCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("run")) {
-      err.println("usage: genova run [scenario]");
+    if (args.length == 0 || !args[0].equals("run") || args.length > 2) {
+      err.println("usage: genova run [scenario.xml]");
       return 2;
     }
-    if (args.length > 1) {
-      err.println("genova: scenario files need init, which is not built yet; running the built-in example");
+    if (args.length == 1) {
+      out.println("genova: running the two-PD portal example (give a scenario file to boot Genode)");
+      TwoPdsExample.run(out);
+      return 0;
     }
-    out.println("genova: running the two-PD portal example (the Genode demo scenario is not built yet)");
-    TwoPdsExample.run(out);
+    return runScenario(Path.of(args[1]), out, err);
+  }
+
+  /**
+   * Boots the init configuration in {@code file} with every known component, prints the console as it
+   * comes, and stops when every child has exited or {@link #RUN_LIMIT} of virtual time has passed.
+   */
+  static int runScenario(Path file, PrintStream out, PrintStream err) {
+    String xml;
+    List<String> exits;
+    try {
+      xml = Files.readString(file, StandardCharsets.UTF_8);
+      exits = InitConfig.parse(xml).starts().stream().map(StartNode::name)
+          .map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
+    } catch (IOException e) {
+      err.println("genova: cannot read " + file + ": " + e.getMessage());
+      return 1;
+    } catch (ConfigException e) {
+      err.println("genova: " + file + ": " + e.getMessage());
+      return 1;
+    }
+    Scenario.of(xml).withAll(ComponentRegistry.loaded()).echoTo(out::println).run(s -> {
+      for (long t = 0; t < RUN_LIMIT.toMillis() && !allExited(s, exits); t += POLL.toMillis()) {
+        s.sleep(POLL);
+      }
+    });
     return 0;
+  }
+
+  private static boolean allExited(ScenarioRun run, List<String> exits) {
+    List<String> log = run.log();
+    return exits.stream().allMatch(prefix -> log.stream().anyMatch(l -> l.startsWith(prefix)));
   }
 }
