@@ -20,5 +20,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.timer.server;
 
   provides io.github.genova.genode.base.env.ComponentFactory
-      with io.github.genova.genode.os.init.component.InitFactory;
+      with io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.test.signal.SignalTestFactory,
+          io.github.genova.genode.os.test.thread.ThreadTestFactory;
 }

@@ -22,13 +22,17 @@ public final class GenovaCommand {
   /** How much virtual time a scenario may run at most. */
   static final Duration RUN_LIMIT = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(10);
+  /** The scenario {@code genova run} boots without an argument, relative to the repository root. */
+  static final String DEFAULT_SCENARIO = "examples/scenarios/base.xml";
+  /** The argument that runs the narrated kernel example instead of a scenario. */
+  static final String TWO_PDS = "two-pds";
 
   private GenovaCommand() {}
 
   /**
    * Entry point.
    *
-   * @param args {@code run [scenario]}
+   * @param args {@code run [scenario.xml | two-pds]}
    */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -36,15 +40,20 @@ public final class GenovaCommand {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !args[0].equals("run") || args.length > 2) {
-      err.println("usage: genova run [scenario.xml]");
+      err.println("usage: genova run [scenario.xml | two-pds]");
       return 2;
     }
-    if (args.length == 1) {
-      out.println("genova: running the two-PD portal example (give a scenario file to boot Genode)");
+    if (args.length == 2 && args[1].equals(TWO_PDS)) {
+      out.println("genova: the narrated two-PD portal example on the bare kernel");
       TwoPdsExample.run(out);
       return 0;
     }
-    return runScenario(Path.of(args[1]), out, err);
+    Path scenario = Path.of(args.length == 2 ? args[1] : DEFAULT_SCENARIO);
+    if (args.length == 1) {
+      out.println("genova: booting " + scenario + " (core, init and Genode's base tests; the demo"
+          + " scenario is not built yet)");
+    }
+    return runScenario(scenario, out, err);
   }
 
   /**

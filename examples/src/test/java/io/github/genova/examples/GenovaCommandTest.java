@@ -24,6 +24,21 @@ class GenovaCommandTest {
   }
 
   @Test
+  void theMainJobsScenarioRunsGenodesBaseTestsSideBySideUnderInit() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = GenovaCommand.run(new String[] {"run", "scenarios/base.xml"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+        "[init] child \"hello\" exited with exit value 0",
+        "[init -> test-signal] --- signalling test finished ---",
+        "[init] child \"test-signal\" exited with exit value 0",
+        "[init -> test-thread] --- thread test finished ---",
+        "[init] child \"test-thread\" exited with exit value 0");
+  }
+
+  @Test
   void aBrokenScenarioFileIsNamedWithItsProblem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path file = dir.resolve("broken.xml");
     Files.writeString(file, "<config><start name=\"a\"></config>");
