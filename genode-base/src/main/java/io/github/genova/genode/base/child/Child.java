@@ -15,6 +15,7 @@ import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.quota.UnrelatedAccount;
 import io.github.genova.genode.base.root.Root;
+import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -47,6 +48,7 @@ public final class Child implements Parent {
   private final QuotaAccounts parentAccounts;
   private final QuotaAccounts accounts;
   private final ChildPolicy policy;
+  private final RpcEntrypoint parentEp;
   private final Log log;
   /** Open sessions by the parent's selector of their capability, in the order they were opened. */
   private final Map<Long, SessionRecord> sessions = new LinkedHashMap<>();
@@ -56,12 +58,14 @@ public final class Child implements Parent {
   private @Nullable Integer exitValue;
   private boolean destroyed;
 
-  private Child(String name, Env parentEnv, QuotaAccounts parentAccounts, ChildPolicy policy) {
+  private Child(String name, Env parentEnv, QuotaAccounts parentAccounts, ChildPolicy policy,
+      RpcEntrypoint parentEp) {
     this.name = name;
     this.parentEnv = parentEnv;
     this.parentAccounts = parentAccounts;
     this.accounts = QuotaAccounts.of(name, RamQuota.NONE, CapQuota.NONE);
     this.policy = policy;
+    this.parentEp = parentEp;
     this.log = parentEnv.log();
   }
 
@@ -78,7 +82,25 @@ public final class Child implements Parent {
   public static Child create(String name, Env parentEnv, QuotaAccounts parentAccounts, Session.Resources quota,
       ChildPolicy policy, Map<String, SessionRequest> initialSessions, int cpu, Component component)
       throws OutOfRam, OutOfCaps, ServiceDenied {
-    Child child = new Child(name, parentEnv, parentAccounts, policy);
+    return create(name, parentEnv, parentAccounts, quota, policy, initialSessions, cpu, component,
+        parentEnv.ep());
+  }
+
+  /**
+   * Creates and starts child {@code name} as {@link #create(String, Env, QuotaAccounts, Session.Resources,
+   * ChildPolicy, Map, int, Component)} does, its parent calls served by {@code parentEp} (an entrypoint of
+   * the parent's PD) instead of the parent's main entrypoint: as Genode's init gives each child its own, so
+   * a call of one child that waits (a session request for a service not announced yet) keeps no other
+   * child's calls out.
+   *
+   * @throws OutOfRam if the parent cannot give the RAM
+   * @throws OutOfCaps if the parent cannot give the capabilities
+   * @throws ServiceDenied if an initial session cannot be opened
+   */
+  public static Child create(String name, Env parentEnv, QuotaAccounts parentAccounts, Session.Resources quota,
+      ChildPolicy policy, Map<String, SessionRequest> initialSessions, int cpu, Component component,
+      RpcEntrypoint parentEp) throws OutOfRam, OutOfCaps, ServiceDenied {
+    Child child = new Child(name, parentEnv, parentAccounts, policy, parentEp);
     child.accounts.referenceAccount(parentAccounts);
     try (SessionDonation transfer = SessionDonation.along(List.of(parentAccounts, child.accounts), quota)) {
       transfer.acknowledge();
@@ -90,7 +112,7 @@ public final class Child implements Parent {
         SessionRequest r = e.getValue();
         child.initialSessions.put(e.getKey(), child.open(r.service(), r.args(), true));
       }
-      child.process = new ComponentLauncher(parentEnv, line -> { }).start(name, cpu, child, component,
+      child.process = new ComponentLauncher(parentEnv, line -> { }).start(name, cpu, child, parentEp, component,
           window -> policy.prepareEventWindow(child, window));
     } catch (ServiceDenied | RuntimeException e) {
       child.closeSessions();
@@ -299,7 +321,7 @@ public final class Child implements Parent {
     }
     ComponentLauncher.Child p = process;
     if (p != null) {
-      new ComponentLauncher(parentEnv, line -> { }).kill(p, this);
+      new ComponentLauncher(parentEnv, line -> { }).kill(p, parentEp, this);
     }
     closeSessions();
     accounts.close();

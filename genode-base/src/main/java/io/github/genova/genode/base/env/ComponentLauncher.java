@@ -12,6 +12,7 @@ import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.nova.api.HostCode;
@@ -96,16 +97,16 @@ public final class ComponentLauncher {
    */
   public <P> Child start(String name, int cpu, Class<P> parentInterface, P parentObject, Component component) {
     Log log = new Log(env.log().label().isEmpty() ? name : env.log().label() + " -> " + name, logSink);
-    return launch(name, cpu, parentInterface, parentObject, (self, ip, arg) -> run(self, log, component),
-        window -> { });
+    return launch(name, cpu, parentInterface, parentObject, env.ep(),
+        (self, ip, arg) -> run(self, log, component), window -> { });
   }
 
-  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject, HostCode code,
-      LongConsumer prepareWindow) {
+  private <P> Child launch(String name, int cpu, Class<P> parentInterface, P parentObject,
+      RpcEntrypoint parentEp, HostCode code, LongConsumer prepareWindow) {
     NativePd pd = env.pd();
     long window = pd.selectors().alloc(NativePd.EVENT_WINDOW_ORDER);
     pd.createStartupPortal(window + NativePd.PT_SEL_STARTUP);
-    env.ep().manageAt(parentInterface, parentObject, window + NativePd.PT_SEL_PARENT);
+    parentEp.manageAt(parentInterface, parentObject, window + NativePd.PT_SEL_PARENT);
     prepareWindow.accept(window);
     Hypercalls gate = NativeThread.current().gate();
     long childPd = window + NativePd.PD_SEL;
@@ -126,10 +127,12 @@ public final class ComponentLauncher {
    * event window as theirs, which {@code prepareWindow} (given the parent's selector of the window) may
    * furnish with exception portals, a pager's, before the child runs. If {@link
    * Component#construct} throws, the child logs the exception and reports exit value -1 to its parent.
+   * {@code parentEp}, an entrypoint of the parent's PD, serves the child's parent calls.
    */
-  public Child start(String name, int cpu, Parent parent, Component component, LongConsumer prepareWindow) {
-    return launch(name, cpu, Parent.class, parent, (self, ip, arg) -> runGenodeChild(self, name, component),
-        prepareWindow);
+  public Child start(String name, int cpu, Parent parent, RpcEntrypoint parentEp, Component component,
+      LongConsumer prepareWindow) {
+    return launch(name, cpu, Parent.class, parent, parentEp,
+        (self, ip, arg) -> runGenodeChild(self, name, component), prepareWindow);
   }
 
   private static void runGenodeChild(Hypercalls self, String name, Component component) {
@@ -201,11 +204,11 @@ public final class ComponentLauncher {
 
   /**
    * Destroys {@code child}: revokes its PD, which takes its ECs, portals and semaphores with it, and dissolves
-   * its parent capability.
+   * its parent capability, which {@code parentEp} serves.
    */
-  public void kill(Child child, @Nullable Object parentObject) {
+  public void kill(Child child, RpcEntrypoint parentEp, @Nullable Object parentObject) {
     if (parentObject != null) {
-      env.ep().dissolve(parentObject);
+      parentEp.dissolve(parentObject);
     }
     env.pd().revoke(child.ec());
     env.pd().revoke(child.sc());

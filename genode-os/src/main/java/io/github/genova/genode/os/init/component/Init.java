@@ -16,6 +16,7 @@ import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
+import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -69,16 +70,22 @@ public final class Init implements Component {
       Optional<Component> code = components.lookup(start.binary());
       if (code.isEmpty()) {
         log.error(start.name() + ": binary \"" + start.binary() + "\" is no known component");
+        announced.providerGone(start.name());
         continue;
       }
       InitChildPolicy policy = new InitChildPolicy(start, router, announced, env.parentInterface(), accounts, log);
       Map<String, SessionRequest> initial = Map.of(Parent.ENV_LOG,
           SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
       try {
+        // Each child's parent calls get an entrypoint of their own, so one child's waiting request
+        // keeps neither init nor its siblings from being served.
+        RpcEntrypoint childEp = new RpcEntrypoint(env.pd(), "child " + start.name(), env.cpu());
         Child.create(start.name(), env, accounts, new Session.Resources(
-            RamQuota.of(quanta.get(i)), CapQuota.of(start.caps())), policy, initial, env.cpu(), code.get());
+            RamQuota.of(quanta.get(i)), CapQuota.of(start.caps())), policy, initial, env.cpu(), code.get(),
+            childEp);
       } catch (OutOfRam | OutOfCaps | ServiceDenied e) {
         log.error(start.name() + ": cannot start child: " + e.getMessage());
+        announced.providerGone(start.name());
       }
     }
   }

@@ -20,8 +20,10 @@ import java.util.Optional;
 
 /**
  * What init decides for one child: its session requests go where the {@link SessionRouter} says (init's
- * parent, or a sibling's announced service; not announced yet is denied for now), announcements of services
- * missing from its {@code <provides>} are refused, and its exit is reported as Genode's init reports it.
+ * parent, or a sibling's service, waiting for the sibling's announcement as Genode's init does: the wait blocks
+ * only this child's entrypoint, and ends denied if the sibling exits without announcing), announcements of
+ * services missing from its {@code <provides>} are refused, and its exit is reported as Genode's init
+ * reports it.
  */
 final class InitChildPolicy implements ChildPolicy {
   private final StartNode start;
@@ -52,12 +54,11 @@ final class InitChildPolicy implements ChildPolicy {
       case Route.ToParent(SessionRequest r) ->
           new RoutedService(new ParentService(r.service(), parent, initAccounts), r.args());
       case Route.ToChild(String provider, SessionRequest r) -> {
-        Optional<Service> service = announced.lookup(provider, r.service());
+        // Blocks this child's entrypoint only: the provider announces on its own.
+        Optional<Service> service = announced.await(provider, r.service());
         if (service.isEmpty()) {
-          // Genode's init would let the request wait; init's one entrypoint cannot wait and still take
-          // the announcement, so the request is denied (the asynchronous session protocol would fix it).
           String reason = start.name() + ": service \"" + r.service() + "\" of \"" + provider
-              + "\" is not announced yet";
+              + "\" is gone without being announced";
           log.warning(reason);
           throw new ServiceDenied(reason);
         }
@@ -87,5 +88,6 @@ final class InitChildPolicy implements ChildPolicy {
   @Override
   public void exited(Child child, int exitValue) {
     log.log("child \"" + child.name() + "\" exited with exit value " + exitValue);
+    announced.providerGone(start.name());
   }
 }

@@ -8,7 +8,6 @@ import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** init as a component, run under core: checklist items 57-70 where the runtime is needed (57, 63, 64, 65, 68). */
@@ -72,9 +71,6 @@ class InitTest {
   }
 
   @Test
-  @Disabled("init serves its children's parent calls on one entrypoint and Parent.session is synchronous: "
-      + "a request waiting there would keep the announcement out, so init denies it for now; needs the "
-      + "asynchronous session protocol or an entrypoint per child")
   void item63_aRequestToAProvidedButUnannouncedServiceWaitsForTheAnnouncement() {
     // The client comes first and asks at once; the server announces only after a virtual 50 ms.
     ScenarioRun run = Scenario.of(config("""
@@ -118,16 +114,26 @@ class InitTest {
   }
 
   @Test
-  void aRequestForAServiceNotAnnouncedYetIsDeniedWithAWarning() {
+  void item63_aRequestWaitingForAProviderThatExitsWithoutAnnouncingIsDenied() {
+    // The server exits only once the client's request is waiting for its announcement.
     ScenarioRun run = Scenario.of(config("""
           <start name="client" caps="8"> <resource name="RAM" quantum="64K"/> </start>
           <start name="server" caps="8"> <resource name="RAM" quantum="64K"/>
             <provides> <service name="Adder"/> </provides> </start>
-        """)).with("client", Components.adderClient()).with("server", env -> { })
+        """)).with("client", Components.adderClient())
+        .withWaiting("server", r -> env -> {
+          while (!r.logContains("[init -> client] requesting Adder")) {
+            r.sleep(Duration.ofMillis(1));
+          }
+          r.sleep(Duration.ofMillis(50));
+          env.parentInterface().exit(3);
+        })
         .run(s -> s.awaitLog("[init] child \"client\" exited with exit value 1", SECOND));
-    assertThat(run.log()).contains(
-        "[init] Warning: client: service \"Adder\" of \"server\" is not announced yet",
-        "[init -> client] no Adder: ServiceDenied");
+    assertThat(run.log()).containsSubsequence("[init -> client] requesting Adder",
+        "[init] child \"server\" exited with exit value 3",
+        "[init] Warning: client: service \"Adder\" of \"server\" is gone without being announced",
+        "[init -> client] no Adder: ServiceDenied",
+        "[init] child \"client\" exited with exit value 1");
   }
 
   @Test
