@@ -132,18 +132,8 @@ final class BlockDecoder {
         o[i + IMM] = imm(size);
         return set(o, i, ALU_R_IMM);
       }
-      int modrm = byte8();
-      int reg = (modrm >>> 3) & 7;
       o[i + IMM] = aluOp;
-      if (modrm >= 0xc0) {
-        boolean toRm = form < 2;
-        o[i + X] = toRm ? modrm & 7 : reg;
-        o[i + Y] = toRm ? reg : modrm & 7;
-        return set(o, i, ALU_RR);
-      }
-      ea(o, i, modrm, a32, seg);
-      o[i + X] = reg;
-      return set(o, i, form < 2 ? ALU_M_R : ALU_R_M);
+      return regRm(o, i, form < 2, a32, seg, ALU_RR, ALU_M_R, ALU_R_M);
     }
     return switch (op) {
       case 0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f -> {
@@ -193,19 +183,8 @@ final class BlockDecoder {
         yield set(o, i, TEST_RR);
       }
       case 0x88, 0x89, 0x8a, 0x8b -> {
-        int size = (op & 1) == 0 ? 1 : osz;
-        int modrm = byte8();
-        int reg = (modrm >>> 3) & 7;
-        o[i + SIZE] = size;
-        if (modrm >= 0xc0) {
-          boolean toRm = op < 0x8a;
-          o[i + X] = toRm ? modrm & 7 : reg;
-          o[i + Y] = toRm ? reg : modrm & 7;
-          yield set(o, i, MOV_RR);
-        }
-        ea(o, i, modrm, a32, seg);
-        o[i + X] = reg;
-        yield set(o, i, op < 0x8a ? MOV_STORE : MOV_LOAD);
+        o[i + SIZE] = (op & 1) == 0 ? 1 : osz;
+        yield regRm(o, i, op < 0x8a, a32, seg, MOV_RR, MOV_STORE, MOV_LOAD);
       }
       case 0x8d -> {
         int modrm = byte8();
@@ -277,6 +256,24 @@ final class BlockDecoder {
       case 0x0f -> twoByte(o, i, byte8(), osz, a32, seg);
       default -> SLOW;
     };
+  }
+
+  /**
+   * Decodes the ModRM byte of a reg/rm instruction whose direction bit says whether r/m is the
+   * destination ({@code toRm}): a register pair as X (destination) and Y (source) with op {@code rr}, or
+   * an effective address with the register in X and op {@code toMemory} or {@code fromMemory}.
+   */
+  private int regRm(int[] o, int i, boolean toRm, boolean a32, int seg, int rr, int toMemory, int fromMemory) {
+    int modrm = byte8();
+    int reg = (modrm >>> 3) & 7;
+    if (modrm >= 0xc0) {
+      o[i + X] = toRm ? modrm & 7 : reg;
+      o[i + Y] = toRm ? reg : modrm & 7;
+      return set(o, i, rr);
+    }
+    ea(o, i, modrm, a32, seg);
+    o[i + X] = reg;
+    return set(o, i, toRm ? toMemory : fromMemory);
   }
 
   private int twoByte(int[] o, int i, int op, int osz, boolean a32, int seg) {
