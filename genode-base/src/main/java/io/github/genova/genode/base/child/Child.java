@@ -5,6 +5,9 @@ import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentLauncher;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.base.nova.NativePd;
+import io.github.genova.genode.base.nova.NativeThread;
+import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.parent.Parent;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -16,6 +19,7 @@ import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.quota.UnrelatedAccount;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
+import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -124,6 +128,33 @@ public final class Child implements Parent {
       throw new ServiceDenied("initial session of \"" + name + "\": " + e.getMessage());
     }
     return child;
+  }
+
+  /**
+   * Asks the child's initial PD session for its pager and receives the portal right at the page-fault slot
+   * of the child's event window, whose first selector in the parent is {@code window}: the PD service (core)
+   * then pages the child's threads through the session's address space. A child without a PD session runs
+   * unpaged. Called by a thread of the parent before the child runs; the parent must not itself be the PD
+   * service (its own portal would come back translated to where it already is).
+   *
+   * @throws IllegalStateException if the PD session has no capability left for the portal
+   */
+  public void requestPager(long window) {
+    Capability<Object> pd = initialSessions.get(Parent.ENV_PD);
+    if (pd == null) {
+      return;
+    }
+    long slot = window + NativePd.PT_SEL_PAGE_FAULT;
+    NativeThread.current().receiveNextCapabilityAt(slot);
+    try {
+      Capability<Object> portal = RpcInterface.of(PdSession.class).client(pd.<PdSession>cast()).pager();
+      if (portal.selector() != slot) {
+        throw new IllegalStateException("the pager of \"" + name + "\" did not arrive at its event window (at "
+            + portal + "): a parent that is the PD service itself installs its pager directly");
+      }
+    } catch (OutOfCaps e) {
+      throw new IllegalStateException("the PD session of \"" + name + "\" has no capability left for its pager", e);
+    }
   }
 
   /** Returns the child's name. */

@@ -24,11 +24,14 @@ public interface ChildPolicy {
   }
 
   /**
-   * Prepares the child's initial event window before its first thread runs: a parent that pages the child
-   * (core) puts its page-fault portal at {@code window + Event.PAGE_FAULT}. {@code window} is the parent's
-   * selector of the window's first slot. The default installs nothing.
+   * Prepares the child's initial event window before its first thread runs; {@code window} is the parent's
+   * selector of the window's first slot. The default puts the pager of the child's PD session at the
+   * page-fault slot ({@link Child#requestPager}), so the PD service pages the child wherever it sits in the
+   * tree. Core, which is the PD service, installs its pager's portal itself.
    */
-  default void prepareEventWindow(Child child, long window) {}
+  default void prepareEventWindow(Child child, long window) {
+    child.requestPager(window);
+  }
 
   /** Takes note that {@code child} exited with {@code exitValue}; the parent destroys it afterwards. */
   default void exited(Child child, int exitValue) {}

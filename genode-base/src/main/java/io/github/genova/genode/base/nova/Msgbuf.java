@@ -38,6 +38,7 @@ public final class Msgbuf {
   private boolean readingReply;
   private int received;
   private int replied;
+  private boolean receivingAtChosenSelector;
 
   Msgbuf(NativeThread thread, Utcb utcb) {
     this.thread = thread;
@@ -64,9 +65,11 @@ public final class Msgbuf {
   public long call(long selector, int receiveCaps) {
     page.set(WORD, 0, (long) caps << 16 | pos);
     page.set(WORD, 8, NativePd.TRANSLATE_ALL);
-    page.set(WORD, 16, receiveCaps > 0
-        ? Crd.encode(Crd.Type.OBJECT.code(), thread.receiveWindow(), NativeThread.RECEIVE_WINDOW_ORDER, Perm.ALL)
-        : 0L);
+    long chosen = thread.takeReceiveSelector();
+    receivingAtChosenSelector = receiveCaps > 0 && chosen != Capability.INVALID_SELECTOR;
+    page.set(WORD, 16, receiveCaps <= 0 ? 0L
+        : receivingAtChosenSelector ? Crd.encode(Crd.Type.OBJECT.code(), chosen, 0, Perm.ALL)
+        : Crd.encode(Crd.Type.OBJECT.code(), thread.receiveWindow(), NativeThread.RECEIVE_WINDOW_ORDER, Perm.ALL));
     Status status = thread.gate().call(selector);
     if (status != Status.SUCCESS || (page.get(WORD, 0) & 0xffff) < 1) {
       throw new IpcError(selector);
@@ -81,7 +84,7 @@ public final class Msgbuf {
   /** Ends reading a reply that carried capabilities: consumed receive-window selectors are replaced. */
   public void endReply() {
     readingReply = false;
-    if (replied != 0) {
+    if (replied != 0 && !receivingAtChosenSelector) {
       thread.renewReceiveWindow(replied);
     }
   }

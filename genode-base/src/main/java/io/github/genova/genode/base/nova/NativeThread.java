@@ -51,6 +51,7 @@ public final class NativeThread {
   private final String name;
   private final Msgbuf msgbuf;
   private long receiveWindow = Capability.INVALID_SELECTOR;
+  private long receiveNextAt = Capability.INVALID_SELECTOR;
   private @Nullable Object owner;
 
   /**
@@ -149,6 +150,23 @@ public final class NativeThread {
   /** Wakes this thread (an {@code up} on its semaphore), made by the calling thread's EC. */
   public void wake() {
     current().gate.smUp(blockingSemaphore);
+  }
+
+  /**
+   * Makes the capability of the next reply this thread receives land at {@code selector}, a free selector
+   * of the PD chosen by the caller, instead of in the receive window (Genode on NOVA opens a one-selector
+   * receive window so for an event portal a parent places in its child's event window). Applies to the
+   * next call only; the selector then belongs to the caller, filled or not.
+   */
+  public void receiveNextCapabilityAt(long selector) {
+    receiveNextAt = selector;
+  }
+
+  /** Returns and clears the selector set by {@link #receiveNextCapabilityAt}, or the invalid selector. */
+  long takeReceiveSelector() {
+    long at = receiveNextAt;
+    receiveNextAt = Capability.INVALID_SELECTOR;
+    return at;
   }
 
   /**

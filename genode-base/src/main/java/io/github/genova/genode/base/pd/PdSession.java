@@ -48,4 +48,15 @@ public interface PdSession {
   /** Returns the region map of the PD's address space. */
   @RpcFunction(6)
   Capability<RegionMap> addressSpace();
+
+  /**
+   * Returns the page-fault portal of the PD's pager, which resolves faults through {@link #addressSpace()}:
+   * placed at the page-fault slot of the event window the PD's threads use (see {@code
+   * NativePd.PT_SEL_PAGE_FAULT}), it pages them. A parent asks for it before its child runs; every call
+   * returns the same portal, which lives as long as the session.
+   *
+   * @throws OutOfCaps if the session has no capability left for the portal
+   */
+  @RpcFunction(7)
+  Capability<Object> pager() throws OutOfCaps;
 }

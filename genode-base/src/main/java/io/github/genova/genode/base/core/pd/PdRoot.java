@@ -62,6 +62,7 @@ public final class PdRoot extends RootComponent<PdSession> {
     private final List<RamDataspace> dataspaces = new ArrayList<>();
     private final RegionMapComponent addressSpace;
     private final Capability<RegionMap> addressSpaceCap;
+    private long pagerPortal = Capability.INVALID_SELECTOR;
 
     private Component(QuotaAccounts budget) {
       this.budget = budget;
@@ -132,6 +133,17 @@ public final class PdRoot extends RootComponent<PdSession> {
       return addressSpaceCap;
     }
 
+    @Override
+    public synchronized Capability<Object> pager() throws OutOfCaps {
+      if (pagerPortal == Capability.INVALID_SELECTOR) {
+        budget.caps().withdraw(CapQuota.of(1));
+        long sel = corePd.selectors().alloc();
+        pager.installFor(sel, addressSpace);
+        pagerPortal = sel;
+      }
+      return Capability.of(pagerPortal);
+    }
+
     private void destroy() {
       List<RamDataspace> all;
       synchronized (this) {
@@ -140,6 +152,14 @@ public final class PdRoot extends RootComponent<PdSession> {
       }
       ep().dissolve(addressSpace);
       pager.forget(addressSpace);
+      long portal;
+      synchronized (this) {  // the portal goes with the session, from every PD it was given to
+        portal = pagerPortal;
+        pagerPortal = Capability.INVALID_SELECTOR;
+      }
+      if (portal != Capability.INVALID_SELECTOR) {
+        corePd.release(Capability.of(portal));
+      }
       for (RamDataspace ds : all) {
         ep().dissolve(ds);
         pager.revoke(ds.physAddr(), ds.size());

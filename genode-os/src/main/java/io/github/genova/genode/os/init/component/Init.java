@@ -25,6 +25,7 @@ import io.github.genova.genode.os.init.ConfigException;
 import io.github.genova.genode.os.init.InitConfig;
 import io.github.genova.genode.os.init.SessionRouter;
 import io.github.genova.genode.os.init.StartNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +34,11 @@ import java.util.Optional;
  * Genode's init as a component: reads ROM {@code config}, reports configuration errors (naming element and
  * line; a faulty start node leaves the others running), and creates one {@link Child} per start node, in
  * document order, with its RAM quantum (clamped so init keeps its reserve) and capability quota. Each child
- * gets an initial LOG session routed like any request, and its binary is the component of that name.
+ * gets initial LOG and PD sessions routed like any request, and its binary is the component of that name.
  *
  * <p>init's own quota is what its PD session holds, as Genode's init sees its RAM through its PD session.
- * Inline {@code <config>} ROMs are not served yet: children of init have no pager to attach them.
+ * Each child gets initial LOG and PD sessions (see {@link #childPdArgs}); the PD session's pager pages it.
+ * Inline {@code <config>} nodes are served by init as the child's ROM {@code config}.
  */
 public final class Init implements Component {
   /** What each child's initial LOG session donates. */
@@ -73,9 +75,11 @@ public final class Init implements Component {
         announced.providerGone(start.name());
         continue;
       }
-      InitChildPolicy policy = new InitChildPolicy(start, router, announced, env.parentInterface(), accounts, log);
-      Map<String, SessionRequest> initial = Map.of(Parent.ENV_LOG,
-          SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
+      InitChildPolicy policy = new InitChildPolicy(start, router, announced, env, accounts);
+      Map<String, SessionRequest> initial = new LinkedHashMap<>();
+      initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
+      initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME,
+          SessionArgs.parse(childPdArgs(quanta.get(i), start.caps()))));
       try {
         // Each child's parent calls get an entrypoint of their own, so one child's waiting request
         // keeps neither init nor its siblings from being served.
@@ -88,6 +92,15 @@ public final class Init implements Component {
         announced.providerGone(start.name());
       }
     }
+  }
+
+  /**
+   * The donation of a child's PD session: half its RAM quantum (whole pages) and half its capabilities. The
+   * other half pays the child's other sessions. (Genode moves the whole quantum into the PD session and pays
+   * session donations out of it with {@code transfer_quota}, which our PD service does not offer.)
+   */
+  static String childPdArgs(long quantum, long caps) {
+    return "ram_quota=" + (quantum / 2 & -4096L) + ", cap_quota=" + caps / 2;
   }
 
   private static Optional<InitConfig> readConfig(Env env, Log log) {

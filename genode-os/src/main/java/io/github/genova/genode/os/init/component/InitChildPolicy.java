@@ -6,6 +6,7 @@ import io.github.genova.genode.base.child.ChildPolicy;
 import io.github.genova.genode.base.child.ParentService;
 import io.github.genova.genode.base.child.RootService;
 import io.github.genova.genode.base.child.Service;
+import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
 import io.github.genova.genode.base.parent.Parent;
 import io.github.genova.genode.base.quota.QuotaAccounts;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * What init decides for one child: its session requests go where the {@link SessionRouter} says (init's
  * parent, or a sibling's service, waiting for the sibling's announcement as Genode's init does: the wait blocks
- * only this child's entrypoint, and ends denied if the sibling exits without announcing), announcements of
+ * only this child's entrypoint, and ends denied if the sibling exits without announcing) or, for ROM {@code
+ * config} of a start node with an inline {@code <config>}, to init itself; announcements of
  * services missing from its {@code <provides>} are refused, and its exit is reported as Genode's init
  * reports it.
  */
@@ -32,15 +34,17 @@ final class InitChildPolicy implements ChildPolicy {
   private final Parent parent;
   private final QuotaAccounts initAccounts;
   private final Log log;
+  private final Env env;
 
-  InitChildPolicy(StartNode start, SessionRouter router, AnnouncedServices announced, Parent parent,
-      QuotaAccounts initAccounts, Log log) {
+  InitChildPolicy(StartNode start, SessionRouter router, AnnouncedServices announced, Env env,
+      QuotaAccounts initAccounts) {
     this.start = start;
     this.router = router;
     this.announced = announced;
-    this.parent = parent;
+    this.env = env;
+    this.parent = env.parentInterface();
     this.initAccounts = initAccounts;
-    this.log = log;
+    this.log = env.log();
   }
 
   @Override
@@ -64,11 +68,7 @@ final class InitChildPolicy implements ChildPolicy {
         }
         yield new RoutedService(service.get(), r.args());
       }
-      case Route.InlineConfig _ -> {
-        // Children of init have no pager yet, so they could not attach a config dataspace init made.
-        log.error(start.name() + ": inline <config> ROM is not served yet");
-        throw new ServiceDenied("inline <config> ROM of \"" + start.name() + "\" is not served yet");
-      }
+      case Route.InlineConfig(String config) -> new InlineConfigRom(env, initAccounts, start.name(), config);
       case Route.Denied(String reason) -> {
         log.error(reason);
         throw new ServiceDenied(reason);
