@@ -12,6 +12,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
   exports io.github.genova.genode.os.scenario;
+  exports io.github.genova.genode.os.test.capintegrity;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
@@ -21,6 +22,8 @@ module io.github.genova.genode.os {
 
   provides io.github.genova.genode.base.env.ComponentFactory
       with io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
+          io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory;
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * client's thread and time (NOVA's donation), and callers that find it busy wait in FIFO order.
  *
  * <p>Object identity is Genode-on-NOVA's of today: {@link #manage} creates one portal per object, bound to
- * the entrypoint's EC, whose portal id is the portal's own selector in this PD, so the selector that names
+ * the entrypoint's EC, whose portal id is the portal's own selector in this PD, imprinted once (the
+ * capability loses PT_CTRL, so no holder can re-imprint it), so the selector that names
  * the object's capability here is also the key of the object pool. A capability of a managed object that
  * comes back in a call (translated by the kernel to this PD's selector) therefore resolves to the local
  * object ({@link #apply}).
@@ -165,6 +166,9 @@ public final class RpcEntrypoint implements AutoCloseable {
     long sel = at >= 0 ? at : pd.selectors().alloc();
     pd.createPortal(sel, ec, 0);
     pd.setPortalId(sel, sel);
+    // Imprinted once, as Genode's core does: without PT_CTRL no holder of the capability (all are derived
+    // from this one) can re-imprint the portal with the id of another object and so reach that object.
+    NativeThread.current().gate().revoke(Crd.object(sel, 0, Perm.PT_CTRL), true);
     Capability<T> cap = Capability.of(sel);
     Entry entry = new Entry(sel, object, rpc.dispatcher(), cap);
     synchronized (this) {

@@ -222,6 +222,44 @@ class EntrypointTest {
     assertThat(threeParties()).containsSubsequence("X ran in ep of the server", "add=42");
   }
 
+  /**
+   * Genode on NOVA imprints the portal id once (the server's own selector) and then revokes PT_CTRL from the
+   * capability: otherwise any holder of a delegated capability could re-imprint the portal with the id of
+   * another object of the server and reach that object through the capability it was given.
+   */
+  @Test
+  void noHolderOfAnObjectCapabilityCanReimprintItsPortalId() {
+    GenodeKernel k = new GenodeKernel();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    k.run(env -> {
+      RegistryParent parent = new RegistryParent(env, k.sink());
+      Counter x = new Counter();
+      Counter y = new Counter() {
+        @Override
+        public int add(int a, int b) {
+          seen.add("Y ran");
+          return super.add(a, b);
+        }
+      };
+      Capability<Calculator> capX = env.ep().manage(Calculator.class, x);
+      Capability<Calculator> capY = env.ep().manage(Calculator.class, y);
+      parent.publish("x", capX.cast());
+      parent.start("client", 0, client -> {
+        Registry reg = RegistryParent.registry(client);
+        Capability<Object> given = reg.lookup("x");
+        // The client learnt (as data) that Y's portal id is the server's selector of Y.
+        seen.add("client pt_ctrl: " + NativeThread.current().gate().ptCtrl(given.selector(), capY.selector()));
+        seen.add("client add=" + RpcInterface.of(Calculator.class).client(given.<Calculator>cast()).add(1, 2));
+        reg.announce("done", Capability.invalid());
+      });
+      parent.awaitAnnouncements(1);
+      seen.add("server pt_ctrl: " + NativeThread.current().gate().ptCtrl(capX.selector(), capY.selector()));
+      seen.add("server add=" + RpcInterface.of(Calculator.class).client(capX).add(2, 2));
+    });
+    assertThat(seen).containsExactly("client pt_ctrl: BAD_CAP", "client add=3", "server pt_ctrl: BAD_CAP",
+        "server add=4");
+  }
+
   @Test
   void item17_requestsWaitUntilActivateWhenNotStartedOnConstruction() {
     GenodeKernel k = new GenodeKernel();
