@@ -22,5 +22,7 @@ module io.github.genova.genode.os {
   provides io.github.genova.genode.base.env.ComponentFactory
       with io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
-          io.github.genova.genode.os.test.thread.ThreadTestFactory;
+          io.github.genova.genode.os.test.thread.ThreadTestFactory,
+          io.github.genova.genode.os.test.timer.TimerTestFactory,
+          io.github.genova.genode.os.timer.server.TimerFactory;
 }

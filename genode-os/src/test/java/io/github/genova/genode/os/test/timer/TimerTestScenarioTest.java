@@ -25,7 +25,7 @@ class TimerTestScenarioTest {
     long wallStart = System.nanoTime();
     k.runClient(client -> {
       long t0 = k.nanos();
-      new TimerTest(env -> client.open(), exitValue::set).construct(client.env());
+      new TimerTest(env -> client.open(), (env, value) -> exitValue.set(value)).construct(client.env());
       virtual[0] = k.nanos() - t0;
     });
     System.out.printf("timer test: %.3f s virtual, %.1f ms wall (boot included)%n", virtual[0] / 1e9,
@@ -47,7 +47,7 @@ class TimerTestScenarioTest {
     List<List<String>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       PcKernel k = new PcKernel();
-      k.runClient(client -> new TimerTest(env -> client.open(), value -> { }).construct(client.env()));
+      k.runClient(client -> new TimerTest(env -> client.open(), (env, value) -> { }).construct(client.env()));
       runs.add(List.copyOf(k.log));
     }
     assertThat(runs.get(0)).contains(PREFIX + "--- timer test finished ---");
