@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Genode's timer test run as a child of the root task (which hosts the timer driver), in virtual time:
- * its log must show Genode's lines, in order, and its exit value must be 0. The scenario with init wires
- * the same component once init exists.
+ * its log must show Genode's lines, in order, and its exit value must be 0. The same component under init,
+ * against the timer driver as init's child, is {@code os.scenario.TimerScenarioTest}.
  */
 class TimerTestScenarioTest {
   /** The child's log label: its parent's label, then its name. */
