@@ -25,5 +25,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
-          io.github.genova.genode.os.test.thread.ThreadTestFactory;
+          io.github.genova.genode.os.test.thread.ThreadTestFactory,
+          io.github.genova.genode.os.test.timer.TimerTestFactory,
+          io.github.genova.genode.os.timer.server.TimerFactory;
 }

@@ -6,6 +6,7 @@ import io.github.genova.genode.os.init.InitConfig;
 import io.github.genova.genode.os.init.StartNode;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioRun;
+import io.github.genova.nova.api.KernelConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,16 +58,18 @@ public final class GenovaCommand {
   }
 
   /**
-   * Boots the init configuration in {@code file} with every known component, prints the console as it
-   * comes, and stops when every child has exited or {@link #RUN_LIMIT} of virtual time has passed.
+   * Boots the init configuration in {@code file} with every known component on a standard PC (so drivers
+   * such as {@code timer} find their devices), prints the console as it comes, and stops when every child
+   * that provides no service has exited (servers such as the timer live on) or {@link #RUN_LIMIT} of
+   * virtual time has passed.
    */
   static int runScenario(Path file, PrintStream out, PrintStream err) {
     String xml;
     List<String> exits;
     try {
       xml = Files.readString(file, StandardCharsets.UTF_8);
-      exits = InitConfig.parse(xml).starts().stream().map(StartNode::name)
-          .map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
+      exits = InitConfig.parse(xml).starts().stream().filter(start -> start.provides().isEmpty())
+          .map(StartNode::name).map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
     } catch (IOException e) {
       err.println("genova: cannot read " + file + ": " + e.getMessage());
       return 1;
@@ -74,7 +77,8 @@ public final class GenovaCommand {
       err.println("genova: " + file + ": " + e.getMessage());
       return 1;
     }
-    Scenario.of(xml).withAll(ComponentRegistry.loaded()).echoTo(out::println).run(s -> {
+    Scenario.of(xml).withAll(ComponentRegistry.loaded()).onPlatform(KernelConfig.PLATFORM_STANDARD_PC)
+        .echoTo(out::println).run(s -> {
       for (long t = 0; t < RUN_LIMIT.toMillis() && !allExited(s, exits); t += POLL.toMillis()) {
         s.sleep(POLL);
       }

@@ -39,6 +39,22 @@ class GenovaCommandTest {
   }
 
   @Test
+  void theTimerScenarioRunsGenodesTimerTestAgainstTheTimerDriverUnderInit() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = GenovaCommand.run(new String[] {"run", "scenarios/timer.xml"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsSubsequence(
+        "[init -> test-timer] --- timer test ---",
+        "[init -> test-timer] register two-seconds timeout...",
+        "[init -> test-timer] timeout fired",
+        "[init -> test-timer] wait 9/10",
+        "[init -> test-timer] --- timer test finished ---",
+        "[init] child \"test-timer\" exited with exit value 0");
+  }
+
+  @Test
   void aBrokenScenarioFileIsNamedWithItsProblem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path file = dir.resolve("broken.xml");
     Files.writeString(file, "<config><start name=\"a\"></config>");

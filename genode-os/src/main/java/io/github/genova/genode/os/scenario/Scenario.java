@@ -84,6 +84,17 @@ public final class Scenario {
     return this;
   }
 
+  /**
+   * Runs on a machine of platform {@code platform} (e.g. {@link KernelConfig#PLATFORM_STANDARD_PC}, which
+   * drivers such as the timer need), the kernel otherwise configured as before.
+   *
+   * @throws IllegalArgumentException if {@code platform} is blank (an unknown name is refused at boot)
+   */
+  public Scenario onPlatform(String platform) {
+    this.kernel = kernel.withPlatform(platform);
+    return this;
+  }
+
   /** Returns the GRUB menu entry the scenario boots from. */
   public String menuEntry() {
     StringBuilder menu = new StringBuilder("""

@@ -58,6 +58,14 @@ public final class ScenarioRun {
     }
   }
 
+  /**
+   * Returns the kernel's time since boot (virtual in deterministic mode); called from the run's body, while
+   * the kernel runs.
+   */
+  public Duration virtualTime() {
+    return Duration.ofNanos(kernel.nanos());
+  }
+
   /** Lets {@code duration} of virtual time pass for the caller while the system runs. */
   public void sleep(Duration duration) {
     NativeThread me = NativeThread.current();

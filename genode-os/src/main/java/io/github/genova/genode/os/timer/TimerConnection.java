@@ -1,8 +1,15 @@
 package io.github.genova.genode.os.timer;
 
 import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.rpc.RpcInterface;
+import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.signal.SignalContext;
 import io.github.genova.genode.base.signal.SignalReceiver;
 import io.github.genova.genode.base.signal.SignalTarget;
@@ -14,9 +21,9 @@ import io.github.genova.genode.base.signal.SignalTarget;
  * replaces a one-shot or periodic trigger the client had pending on this connection.
  *
  * <p>One thread at a time uses a connection (a thread that sleeps while others trigger needs its own).
- * Until core's {@code Connection} exists, the session capability comes from whoever opened the session and
- * {@link #close()} hands it back through the given closer; the public surface stays when the connection
- * opens its session through the parent.
+ * {@link #TimerConnection(Env)} opens the session through the component's parent, as Genode's {@code
+ * Timer::Connection timer(env)} does; {@link #TimerConnection(Env, Capability, Runnable)} wraps a session
+ * someone else opened (a test's stand-in parent).
  */
 public final class TimerConnection implements AutoCloseable {
   /** RAM a client donates for a Timer session. */
@@ -34,9 +41,29 @@ public final class TimerConnection implements AutoCloseable {
   private boolean closed;
 
   /**
+   * Opens a Timer session through the parent of {@code env}'s component, donating {@link #RAM_QUOTA} and
+   * {@link #CAP_QUOTA}; {@link #close()} closes it there.
+   *
+   * @throws ServiceDenied if the parent finds no route to a Timer service or the server refuses
+   * @throws OutOfRam if the component cannot donate {@link #RAM_QUOTA}
+   * @throws OutOfCaps if the component cannot donate {@link #CAP_QUOTA}
+   * @throws InsufficientRamQuota if the server needs more RAM than {@link #RAM_QUOTA}
+   * @throws InsufficientCapQuota if the server needs more capabilities than {@link #CAP_QUOTA}
+   */
+  public TimerConnection(Env env)
+      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+    this(env, new Connection<>(env, TimerSession.class, TimerSession.SERVICE_NAME,
+        SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)));
+  }
+
+  private TimerConnection(Env env, Connection<TimerSession> connection) {
+    this(env, connection.cap(), connection::close);
+  }
+
+  /**
    * Wraps the open session {@code cap} for the threads of {@code env}'s component.
    *
-   * @param closeSession closes the session at the server (the parent's {@code close} later)
+   * @param closeSession closes the session where it was opened
    */
   public TimerConnection(Env env, Capability<TimerSession> cap, Runnable closeSession) {
     this.cap = cap;

@@ -3,14 +3,19 @@ package io.github.genova.genode.os.test.timer;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.signal.SignalContext;
 import io.github.genova.genode.base.signal.SignalReceiver;
 import io.github.genova.genode.base.thread.Thread;
 import io.github.genova.genode.os.timer.TimerConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Genode's timer test: registers a two-second one-shot timeout and waits for its signal ({@code timeout
@@ -18,26 +23,39 @@ import java.util.function.IntConsumer;
  * #PERIODS_MS}, each with its own Timer session sleeping its period over and over, while the main thread
  * sleeps ten times a tenth of a second ({@code wait i/10}); then every sleeper reports {@code timer
  * (period N ms) triggered K times -> slept M ms}. Success ends with {@code --- timer test finished ---} and
- * exit value 0; a failed check logs {@code Error: ...} and exits with 1.
+ * exit value 0; a failed check, or a Timer session refused, logs {@code Error: ...} and exits with 1.
  *
- * <p>Until core's {@code Connection} and {@code Parent} exist, the component is given how to open a Timer
- * connection and how to exit; both become {@code new TimerConnection(env)} and the parent's {@code exit}.
+ * <p>{@link #TimerTest()} is Genode's {@code test-timer}: Timer connections through the parent, the exit
+ * value to the parent. The other constructor lets a test stand in for both.
  */
 public final class TimerTest implements Component {
   /** The sleepers' periods, in milliseconds. */
   public static final List<Long> PERIODS_MS = List.of(1L, 5L, 10L, 50L, 100L, 500L);
 
-  private final Function<Env, TimerConnection> connect;
-  private final IntConsumer exit;
+  /** Opens a Timer connection for a component, failing as opening a session at the parent fails. */
+  @FunctionalInterface
+  public interface Connector {
+    /** Opens a Timer connection usable by the calling thread of {@code env}'s component. */
+    TimerConnection connect(Env env)
+        throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota;
+  }
+
+  private final Connector connector;
+  private final ObjIntConsumer<Env> exit;
+
+  /** Creates Genode's {@code test-timer}: Timer sessions through the parent, the exit value to the parent. */
+  public TimerTest() {
+    this(TimerConnection::new, (env, value) -> env.parentInterface().exit(value));
+  }
 
   /**
-   * Creates the test.
+   * Creates the test with stand-ins for the parent.
    *
-   * @param connect opens a Timer connection for the calling thread's component
-   * @param exit reports the exit value to the parent
+   * @param connector opens a Timer connection for the calling thread's component
+   * @param exit reports the component's exit value
    */
-  public TimerTest(Function<Env, TimerConnection> connect, IntConsumer exit) {
-    this.connect = connect;
+  public TimerTest(Connector connector, ObjIntConsumer<Env> exit) {
+    this.connector = connector;
     this.exit = exit;
   }
 
@@ -48,6 +66,7 @@ public final class TimerTest implements Component {
     volatile boolean stop;
     long triggered;
     long sleptMs;
+    @Nullable String refused;
 
     Sleeper(Env env, long periodMs) {
       super(env.pd(), "sleeper_" + periodMs, env.cpu());
@@ -57,15 +76,21 @@ public final class TimerTest implements Component {
 
     @Override
     protected void entry() {
-      try (TimerConnection timer = connect.apply(env)) {
+      try (TimerConnection timer = connector.connect(env)) {
         long start = timer.elapsedMs();
         while (!stop) {
           timer.msleep(periodMs);
           triggered++;
         }
         sleptMs = timer.elapsedMs() - start;
+      } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+        refused = describe(e);
       }
     }
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   @Override
@@ -73,8 +98,15 @@ public final class TimerTest implements Component {
     Log log = env.log();
     log.log("--- timer test ---");
     boolean ok = true;
-    try (TimerConnection timer = connect.apply(env);
-        SignalReceiver receiver = new SignalReceiver(env.pd(), env.cpu())) {
+    TimerConnection opened;
+    try {
+      opened = connector.connect(env);
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      log.error("no Timer session: " + describe(e));
+      exit.accept(env, 1);
+      return;
+    }
+    try (TimerConnection timer = opened; SignalReceiver receiver = new SignalReceiver(env.pd(), env.cpu())) {
       log.log("register two-seconds timeout...");
       timer.sigh(receiver.manage(new SignalContext()));
       long start = timer.elapsedMs();
@@ -82,7 +114,7 @@ public final class TimerTest implements Component {
       receiver.waitForSignal();
       long waited = timer.elapsedMs() - start;
       if (waited < 2000) {
-        log.error("Error: two-seconds timeout fired after " + waited + " ms");
+        log.error("two-seconds timeout fired after " + waited + " ms");
         ok = false;
       }
       log.log("timeout fired");
@@ -102,10 +134,15 @@ public final class TimerTest implements Component {
       }
       for (Sleeper s : sleepers) {
         s.join();
+        if (s.refused != null) {
+          log.error("sleeper of period " + s.periodMs + " ms got no Timer session: " + s.refused);
+          ok = false;
+          continue;
+        }
         log.log("timer (period " + s.periodMs + " ms) triggered " + s.triggered + " times -> slept " + s.sleptMs
             + " ms");
         if (s.triggered < 1 || s.sleptMs < s.triggered * s.periodMs) {
-          log.error("Error: sleeper of period " + s.periodMs + " ms slept " + s.sleptMs + " ms for "
+          log.error("sleeper of period " + s.periodMs + " ms slept " + s.sleptMs + " ms for "
               + s.triggered + " periods");
           ok = false;
         }
@@ -114,6 +151,6 @@ public final class TimerTest implements Component {
     if (ok) {
       log.log("--- timer test finished ---");
     }
-    exit.accept(ok ? 0 : 1);
+    exit.accept(env, ok ? 0 : 1);
   }
 }

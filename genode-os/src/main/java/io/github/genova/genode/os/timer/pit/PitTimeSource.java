@@ -24,7 +24,14 @@ public final class PitTimeSource {
   /** The shortest timeout programmed, in µs: bounds the interrupt rate to 4000 a second. */
   public static final long MIN_TIMEOUT_US = 250;
 
-  static final int PORT_CHANNEL_0 = 0x40;
+  /** The first of the PIT's I/O ports (channel 0's counter). */
+  public static final int IO_PORT_BASE = 0x40;
+  /** How many I/O ports the PIT has from {@link #IO_PORT_BASE}: the three counters and the command port. */
+  public static final int IO_PORT_COUNT = 4;
+  /** The interrupt line of channel 0's OUT pin on a PC (ISA IRQ 0, GSI 0). */
+  public static final int IRQ_LINE = 0;
+
+  static final int PORT_CHANNEL_0 = IO_PORT_BASE;
   static final int PORT_COMMAND = 0x43;
   /** Channel 0, access LSB then MSB, mode 0, binary. */
   static final int COMMAND_CHANNEL_0_ONE_SHOT = 0x30;

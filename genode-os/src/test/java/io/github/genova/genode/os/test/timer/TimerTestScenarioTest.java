@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Genode's timer test run as a child of the root task (which hosts the timer driver), in virtual time:
- * its log must show Genode's lines, in order, and its exit value must be 0. The scenario with init wires
- * the same component once init exists.
+ * its log must show Genode's lines, in order, and its exit value must be 0. The same component under init,
+ * against the timer driver as init's child, is {@code os.scenario.TimerScenarioTest}.
  */
 class TimerTestScenarioTest {
   /** The child's log label: its parent's label, then its name. */
@@ -25,7 +25,7 @@ class TimerTestScenarioTest {
     long wallStart = System.nanoTime();
     k.runClient(client -> {
       long t0 = k.nanos();
-      new TimerTest(env -> client.open(), exitValue::set).construct(client.env());
+      new TimerTest(env -> client.open(), (env, value) -> exitValue.set(value)).construct(client.env());
       virtual[0] = k.nanos() - t0;
     });
     System.out.printf("timer test: %.3f s virtual, %.1f ms wall (boot included)%n", virtual[0] / 1e9,
@@ -47,7 +47,7 @@ class TimerTestScenarioTest {
     List<List<String>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       PcKernel k = new PcKernel();
-      k.runClient(client -> new TimerTest(env -> client.open(), value -> { }).construct(client.env()));
+      k.runClient(client -> new TimerTest(env -> client.open(), (env, value) -> { }).construct(client.env()));
       runs.add(List.copyOf(k.log));
     }
     assertThat(runs.get(0)).contains(PREFIX + "--- timer test finished ---");
