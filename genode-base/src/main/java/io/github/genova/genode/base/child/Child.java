@@ -131,6 +131,17 @@ public final class Child implements Parent {
   }
 
   /**
+   * Returns the donation of a child's initial PD session, given the child's whole quota: half its RAM (whole
+   * pages) and half its capabilities, the budget of its own dataspaces and kernel objects; the other half
+   * stays in the child's accounts to pay the donations of its other sessions. (Genode moves the whole quota
+   * into the PD session and pays donations out of it with {@code transfer_quota}, which our PD service does
+   * not offer.)
+   */
+  public static SessionArgs initialPdArgs(RamQuota ram, CapQuota caps) {
+    return SessionArgs.parse("ram_quota=" + (ram.value() / 2 & -4096L) + ", cap_quota=" + caps.value() / 2);
+  }
+
+  /**
    * Asks the child's initial PD session for its pager and receives the portal right at the page-fault slot
    * of the child's event window, whose first selector in the parent is {@code window}: the PD service (core)
    * then pages the child's threads through the session's address space. A child without a PD session runs

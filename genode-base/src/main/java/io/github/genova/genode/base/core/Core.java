@@ -73,8 +73,6 @@ public final class Core {
   public static final CapQuota CAP_RESERVE = CapQuota.of(1000);
   /** What init's initial LOG session donates. */
   public static final String ENV_LOG_ARGS = "ram_quota=8K, cap_quota=2";
-  /** What init's initial PD session donates: the budget of init's own RAM dataspaces, plus the session's cost. */
-  public static final String ENV_PD_ARGS = "ram_quota=1M, cap_quota=64";
 
   private final Env env;
   private final Log log;
@@ -167,7 +165,7 @@ public final class Core {
     console.accept((ram.value() >> 20) + " MiB RAM and " + caps.value() + " caps assigned to init");
     Map<String, SessionRequest> initial = new LinkedHashMap<>();
     initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(ENV_LOG_ARGS)));
-    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME, SessionArgs.parse(ENV_PD_ARGS)));
+    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME, Child.initialPdArgs(ram, caps)));
     try {
       init = Child.create("init", env, accounts, new Session.Resources(ram, caps), new InitPolicy(), initial, 0,
           code.get());

@@ -3,12 +3,17 @@ package io.github.genova.genode.base.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.core.log.LogRoot;
+import io.github.genova.genode.base.core.pd.PdRoot;
 import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.log.LogSession;
+import io.github.genova.genode.base.parent.Parent;
+import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.rom.RomSession;
+import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -51,16 +56,19 @@ class CoreTest {
       s.awaitLine("child \"init\" exited with exit value 0");
       long initRam = core.init().orElseThrow().accounts().ram().limit().value();
       long coreAvail = core.accounts().ram().avail().value();
-      seen.set(initRam + " " + coreAvail + " " + core.accounts().caps().avail().value());
+      Capability<Object> pd = core.init().orElseThrow().initialSession(Parent.ENV_PD);
+      long pdBudget = RpcInterface.of(PdSession.class).client(java.util.Objects.requireNonNull(pd).<PdSession>cast())
+          .ramQuota();
+      seen.set(initRam + " " + coreAvail + " " + core.accounts().caps().avail().value() + " " + pdBudget);
     });
 
-    String[] v = seen.get().split(" ", 3);
+    String[] v = seen.get().split(" ", 4);
     // Core keeps its reserve plus what init's initial LOG session donated (8K, 2 caps) beyond its cost.
     assertThat(Long.parseLong(v[1])).isEqualTo(Core.RAM_RESERVE.value() + 8192 - LogRoot.SESSION_RAM.value());
     assertThat(Long.parseLong(v[2])).isEqualTo(Core.CAP_RESERVE.value() + 2 - LogRoot.SESSION_CAPS.value());
     // What init was assigned: what its account still holds plus what its initial sessions donated.
     long initial = Session.Resources.from(SessionArgs.parse(Core.ENV_LOG_ARGS)).ramQuota().value()
-        + Session.Resources.from(SessionArgs.parse(Core.ENV_PD_ARGS)).ramQuota().value();
+        + Long.parseLong(v[3]) + PdRoot.SESSION_RAM.value();
     long mib = (Long.parseLong(v[0]) + initial) >> 20;
     assertThat(s.console).contains(mib + " MiB RAM and " + (65536 - Core.CAP_RESERVE.value()) + " caps assigned to init");
     assertThat(s.console.stream().filter(l -> l.contains("assigned to")).count()).isEqualTo(1);

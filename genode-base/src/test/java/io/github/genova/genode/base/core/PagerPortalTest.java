@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class PagerPortalTest {
   @Test
-  @Disabled("found by the capability-integrity test: core's Pager.install imprints page-fault portal ids"
-      + " without revoking PT_CTRL, so init can pt_ctrl its page-fault portal to id 0 (core's own) and core's"
-      + " pager then maps it any physical frame through core's window, read and write (tried: it works). The"
-      + " fix, revoking PT_CTRL after pt_ctrl as RpcEntrypoint.manage now does, belongs to core's owner")
   void initCannotReimprintItsPageFaultPortal() {
     CoreScenario s = new CoreScenario();
     AtomicReference<Status> seen = new AtomicReference<>();

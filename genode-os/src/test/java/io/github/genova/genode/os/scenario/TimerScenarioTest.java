@@ -28,15 +28,15 @@ class TimerScenarioTest {
       <default-route> <any-service> <parent/> </any-service> </default-route>
       """;
   private static final String TIMER = """
-      <start name="%s" caps="10">
+      <start name="%s" caps="100">
         <binary name="timer"/>
-        <resource name="RAM" quantum="64K"/>
+        <resource name="RAM" quantum="1M"/>
         <provides> <service name="Timer"/> </provides>
       </start>
       """;
   private static final String TEST_TIMER = """
-      <start name="test-timer" caps="26">
-        <resource name="RAM" quantum="128K"/>
+      <start name="test-timer" caps="200">
+        <resource name="RAM" quantum="1M"/>
         <route>
           <service name="Timer"> <child name="timer"/> </service>
           <any-service> <parent/> </any-service>
@@ -127,7 +127,7 @@ class TimerScenarioTest {
   @Test
   void testTimerWithoutATimerServiceIsDeniedClearly(ScenarioExtension.Runner runner) {
     String config = config("""
-        <start name="test-timer" caps="26"> <resource name="RAM" quantum="128K"/> </start>
+        <start name="test-timer" caps="200"> <resource name="RAM" quantum="1M"/> </start>
         """);
     ScenarioRun run = runToExit(runner, timerScenario(config), "[init] child \"test-timer\" exited with exit value 1");
     assertStartsInOrder(run.log(), TEST + "--- timer test ---",

@@ -107,6 +107,8 @@ public final class Pager {
     Hypercalls gate = NativeThread.current().gate();
     check(gate.createPt(sel, pd.selector(), ec, Mtd.QUAL, 0, true), "create_pt (page fault)");
     check(gate.ptCtrl(sel, id), "pt_ctrl (page fault)");
+    // The id decides whose faults resolve how (0 = core's own window onto all memory): no holder may change it.
+    gate.revoke(Crd.object(sel, 0, Perm.PT_CTRL), true);
   }
 
   /** The pager EC's code: runs as core's native thread "pager" (so RPCs and semaphores use core's selectors). */

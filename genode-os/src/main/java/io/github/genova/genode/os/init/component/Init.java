@@ -37,7 +37,7 @@ import java.util.Optional;
  * gets initial LOG and PD sessions routed like any request, and its binary is the component of that name.
  *
  * <p>init's own quota is what its PD session holds, as Genode's init sees its RAM through its PD session.
- * Each child gets initial LOG and PD sessions (see {@link #childPdArgs}); the PD session's pager pages it.
+ * Each child gets initial LOG and PD sessions (see {@link Child#initialPdArgs}); the PD session's pager pages it.
  * Inline {@code <config>} nodes are served by init as the child's ROM {@code config}.
  */
 public final class Init implements Component {
@@ -79,7 +79,7 @@ public final class Init implements Component {
       Map<String, SessionRequest> initial = new LinkedHashMap<>();
       initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
       initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME,
-          SessionArgs.parse(childPdArgs(quanta.get(i), start.caps()))));
+          Child.initialPdArgs(RamQuota.of(quanta.get(i)), CapQuota.of(start.caps()))));
       try {
         // Each child's parent calls get an entrypoint of their own, so one child's waiting request
         // keeps neither init nor its siblings from being served.
@@ -92,15 +92,6 @@ public final class Init implements Component {
         announced.providerGone(start.name());
       }
     }
-  }
-
-  /**
-   * The donation of a child's PD session: half its RAM quantum (whole pages) and half its capabilities. The
-   * other half pays the child's other sessions. (Genode moves the whole quantum into the PD session and pays
-   * session donations out of it with {@code transfer_quota}, which our PD service does not offer.)
-   */
-  static String childPdArgs(long quantum, long caps) {
-    return "ram_quota=" + (quantum / 2 & -4096L) + ", cap_quota=" + caps / 2;
   }
 
   private static Optional<InitConfig> readConfig(Env env, Log log) {
