@@ -2,7 +2,11 @@ package io.github.genova.genode.os.init.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.dataspace.Dataspace;
+import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Connection;
+import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.log.LogSession;
 import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.scenario.Scenario;
@@ -10,7 +14,7 @@ import io.github.genova.genode.os.scenario.ScenarioRun;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** init as a component, run under core: checklist items 57-70 where the runtime is needed (57, 63, 64, 65, 68). */
+/** init as a component, run under core: checklist items 57-70 where the runtime is needed (57, 63, 64, 65, 66, 68). */
 class InitTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final String PARENT_PROVIDES = """
@@ -41,6 +45,54 @@ class InitTest {
           env.parentInterface().exit(0);
         }).run(s -> s.awaitLog("[init] child \"donor\" exited with exit value 0", SECOND));
     assertThat(run.log()).contains("[init -> donor -> 16K] donated 16K", "[init -> donor] 32K: OutOfRam");
+  }
+
+  @Test
+  void item66_aChildReadsItsInlineConfigNodeAsRomConfig() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="reader" caps="20"> <resource name="RAM" quantum="128K"/>
+            <config verbose="yes"><greeting text="hi from the config"/></config>
+          </start>
+        """)).with("reader", env -> {
+          try (AttachedRomDataspace rom = new AttachedRomDataspace(env, "config")) {
+            env.log().log("config: " + rom.text().replaceAll("\\s+", " "));
+            env.parentInterface().exit(0);
+          } catch (Exception e) {
+            env.log().log("no config: " + e.getClass().getSimpleName());
+            env.parentInterface().exit(1);
+          }
+        }).run(s -> s.awaitLog("[init] child \"reader\" exited with exit value 0", SECOND));
+    assertThat(run.log()).contains(
+        "[init -> reader] config: <config verbose=\"yes\"><greeting text=\"hi from the config\"/></config>",
+        "[init] child \"reader\" exited with exit value 0");
+  }
+
+  @Test
+  void aChildOfInitAllocatesAttachesAndUsesRamThroughCoresPager() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="user" caps="20"> <resource name="RAM" quantum="256K"/> </start>
+        """)).with("user", env -> {
+          try {
+            PdSession pd = env.pdSession();
+            Capability<Dataspace> ds = pd.allocRam(2 * 4096);
+            long at = env.rm().attach(ds, 0, 0, false, 0, true);
+            env.memory().writeLong(at + 4096 + 8, 0x1234_5678_9abcL);
+            long second = env.rm().attach(ds, 0, 0, false, 0, false);
+            env.log().log("read 0x" + Long.toHexString(env.memory().readLong(second + 4096 + 8))
+                + " through a second mapping; PD budget " + pd.ramQuota() + ", used " + pd.usedRam());
+            env.rm().detach(second);
+            env.rm().detach(at);
+            pd.freeRam(ds);
+            env.log().log("used after free " + pd.usedRam());
+            env.parentInterface().exit(0);
+          } catch (Exception e) {
+            env.log().log("failed: " + e);
+            env.parentInterface().exit(1);
+          }
+        }).run(s -> s.awaitLog("[init] child \"user\" exited with exit value 0", SECOND));
+    // 256K quantum: half (128K) donated to the PD session, whose object costs 8K of it.
+    assertThat(run.log()).contains("[init -> user] read 0x123456789abc through a second mapping; PD budget "
+        + (120 << 10) + ", used 8192", "[init -> user] used after free 0");
   }
 
   @Test
