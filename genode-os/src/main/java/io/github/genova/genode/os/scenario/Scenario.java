@@ -120,7 +120,10 @@ public final class Scenario {
       for (Map.Entry<String, Function<ScenarioRun, Component>> e : components.entrySet()) {
         registry = registry.with(e.getKey(), e.getValue().apply(run));
       }
-      ComponentRegistry all = registry.with("init", new Init(registry));
+      // init among its own binaries, so a start node may run a nested init.
+      ComponentRegistry[] withInit = new ComponentRegistry[1];
+      withInit[0] = registry.with("init", env -> new Init(withInit[0]).construct(env));
+      ComponentRegistry all = withInit[0];
       try {
         k.runRoot((gate, ip, arg) -> {
           Core.boot(gate, image, all, run::append);

@@ -96,6 +96,24 @@ class InitTest {
   }
 
   @Test
+  void aNestedInitStartsItsOwnChildrenFromItsInlineConfig() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="sub" caps="200"> <binary name="init"/> <resource name="RAM" quantum="2M"/>
+            <config>
+              <parent-provides> <service name="LOG"/> <service name="PD"/> </parent-provides>
+              <default-route> <any-service> <parent/> </any-service> </default-route>
+              <start name="hello" caps="20"> <resource name="RAM" quantum="128K"/> </start>
+            </config>
+          </start>
+        """)).with("hello", env -> {
+          env.log().log("Hello from below");
+          env.parentInterface().exit(7);
+        }).run(s -> s.awaitLog("[init -> sub] child \"hello\" exited with exit value 7", SECOND));
+    assertThat(run.log()).containsSubsequence("[init -> sub -> hello] Hello from below",
+        "[init -> sub] child \"hello\" exited with exit value 7");
+  }
+
+  @Test
   void item65_labelsAreTheChainOfChildNamesAndTheSessionLabel() {
     ScenarioRun run = Scenario.of(config("""
           <start name="client" caps="8"> <resource name="RAM" quantum="64K"/> </start>
