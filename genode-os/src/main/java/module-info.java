@@ -7,11 +7,13 @@ module io.github.genova.genode.os {
   requires transitive io.github.genova.genode.base;
   requires transitive io.github.genova.x86platform;
   requires java.xml;
+  requires static transitive org.junit.jupiter.api;
 
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
   exports io.github.genova.genode.os.scenario;
+  exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.test.capintegrity;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.thread;

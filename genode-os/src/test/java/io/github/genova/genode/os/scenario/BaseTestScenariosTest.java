@@ -6,6 +6,7 @@ import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.os.test.signal.SignalTest;
 import io.github.genova.genode.os.test.thread.ThreadTest;
 import java.time.Duration;
+import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

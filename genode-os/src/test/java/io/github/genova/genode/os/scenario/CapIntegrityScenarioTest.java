@@ -6,6 +6,7 @@ import io.github.genova.genode.os.test.capintegrity.CapIntegrityTest;
 import io.github.genova.genode.os.test.capintegrity.TargetServer;
 import java.time.Duration;
 import java.util.List;
+import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -8,6 +8,7 @@ import io.github.genova.nova.api.KernelConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,4 +1,7 @@
-package io.github.genova.genode.os.scenario;
+package io.github.genova.genode.os.scenario.junit;
+
+import io.github.genova.genode.os.scenario.Scenario;
+import io.github.genova.genode.os.scenario.ScenarioRun;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,28 +14,40 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * JUnit 5 around {@link Scenario}: a test method takes a {@link Runner}, runs its scenarios through it,
+ * JUnit Jupiter around {@link Scenario}: a test method takes a {@link Runner}, runs its scenarios through it,
  * and when the test fails the whole console of every run it made is printed to standard error, as the run
  * tool shows the log of a failed run.
+ *
+ * <pre>{@code
+ * @ExtendWith(ScenarioExtension.class)
+ * class MyTest {
+ *   @Test
+ *   void hello(ScenarioExtension.Runner runner) {
+ *     runner.run(Scenario.of(config).with("hello", env -> env.log().log("Hello")),
+ *         s -> s.awaitLog("[init -> hello] Hello", Duration.ofSeconds(1)));
+ *   }
+ * }
+ * }</pre>
  */
-final class ScenarioExtension implements ParameterResolver, TestWatcher {
+public final class ScenarioExtension implements ParameterResolver, TestWatcher {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
   /** Creates the extension (JUnit does). */
-  ScenarioExtension() {}
+  public ScenarioExtension() {}
 
   /** Runs scenarios for one test and keeps their consoles. */
-  static final class Runner {
+  public static final class Runner {
     private final List<String> console = Collections.synchronizedList(new ArrayList<>());
 
     Runner() {}
 
     /** Runs {@code scenario} with {@code body}, keeping its console for the failure report. */
-    ScenarioRun run(Scenario scenario, Consumer<ScenarioRun> body) {
+    public ScenarioRun run(Scenario scenario, Consumer<ScenarioRun> body) {
       return scenario.echoTo(console::add).run(body);
     }
 
-    List<String> console() {
+    /** Returns every console line of the runs so far, in order. */
+    public List<String> console() {
       synchronized (console) {
         return List.copyOf(console);
       }
