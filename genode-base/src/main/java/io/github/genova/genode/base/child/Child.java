@@ -272,6 +272,7 @@ public final class Child implements Parent {
       r = sessions.get(session.selector());
     }
     if (r == null) {
+      parentEp.discardArgument(session);
       return;
     }
     SessionArgs parsed;
@@ -305,6 +306,8 @@ public final class Child implements Parent {
       if (r == null || r.initial()) {
         if (r != null) {
           log.warning(name + ": an initial session cannot be closed");
+        } else {
+          parentEp.discardArgument(session);
         }
         return;
       }

@@ -124,6 +124,11 @@ public final class Msgbuf {
     return received;
   }
 
+  /** Takes back the hand-over of receive-window selectors {@code bits} of the call received last (see {@link #consumed}). */
+  public void unconsume(int bits) {
+    received &= ~bits;
+  }
+
   /** Sets the receive windows for the next message: all selectors for translation, {@code delegate} for delegation. */
   public void setReceiveWindows(long delegate) {
     page.set(WORD, 8, NativePd.TRANSLATE_ALL);

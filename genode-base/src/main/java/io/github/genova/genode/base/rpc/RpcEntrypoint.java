@@ -326,6 +326,19 @@ public final class RpcEntrypoint implements AutoCloseable {
   }
 
   /**
+   * Gives back a capability argument of the call this entrypoint is serving that the server code does not
+   * keep (e.g. a session capability a parent does not know): if it arrived delegated for this call, it is
+   * revoked with the reply instead of occupying a selector of the server's PD for good; a capability the
+   * server held already (it arrived translated) is left alone. Called by server code during the call.
+   */
+  public void discardArgument(Capability<?> cap) {
+    long sel = cap.selector();
+    if (cap.valid() && sel >= window && sel < window + (1 << NativeThread.RECEIVE_WINDOW_ORDER)) {
+      NativeThread.current().msgbuf().unconsume(1 << (int) (sel - window));
+    }
+  }
+
+  /**
    * Re-arms the receive window after a call that delivered capabilities into it: unconsumed ones are
    * revoked; if any was consumed (handed to server code), the window moves to fresh selectors.
    */

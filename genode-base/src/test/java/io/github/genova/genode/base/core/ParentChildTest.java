@@ -266,4 +266,38 @@ class ParentChildTest {
     // 64K donated, 8K for the session object: 56K of budget, of which 40K (page-rounded) are in use.
     assertThat(seen).containsExactly((56 << 10) + " 40960", "physical used 40960", "true physical back true");
   }
+
+  @Test
+  void capabilitiesAChildPassesToCloseOrUpgradeThatAreNoSessionsOccupyNoSelectorOfTheParent() {
+    CoreScenario s = new CoreScenario();
+    List<Integer> grown = new ArrayList<>();
+    s.run(CoreScenario.MENU, Map.of(), ComponentRegistry.of(List.of()).with("init", env -> { }), core -> {
+      try {
+        Children children = new Children(core);
+        for (int forged : new int[] {1, 21}) {
+          String name = "closer" + forged;
+          int before = core.env().pd().selectors().inUse();
+          Child c = children.start(name, 1 << 20, 50, env -> {
+            for (int i = 0; i < forged; i++) {
+              Capability<Object> mine = Capability.of(env.pd().createSemaphore(0));
+              env.parentInterface().close(mine);
+              try {
+                env.parentInterface().upgrade(mine, "ram_quota=4K");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            env.parentInterface().exit(0);
+          });
+          s.awaitLine("child \"" + name + "\" exited with exit value 0");
+          grown.add(core.env().pd().selectors().inUse() - before);
+          c.destroy();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // Twenty more distinct capabilities passed to close and upgrade leave core's selectors as one does.
+    assertThat(grown.get(1)).isEqualTo(grown.get(0));
+  }
 }
