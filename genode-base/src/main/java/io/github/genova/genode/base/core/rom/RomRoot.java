@@ -8,6 +8,7 @@ import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.rom.RomSession;
+import io.github.genova.genode.base.rom.StaticRomSession;
 import io.github.genova.genode.base.root.RootComponent;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.session.ServiceDenied;
@@ -60,17 +61,6 @@ public final class RomRoot extends RootComponent<RomSession> {
       throw new ServiceDenied("ROM module \"" + name + "\" not present");
     }
     Capability<Dataspace> ds = ep().manage(Dataspace.class, m.dataspace());
-    long size = m.contentSize();
-    return new RomSession() {
-      @Override
-      public Capability<Dataspace> dataspace() {
-        return ds;
-      }
-
-      @Override
-      public long contentSize() {
-        return size;
-      }
-    };
+    return new StaticRomSession(ds, m.contentSize());
   }
 }

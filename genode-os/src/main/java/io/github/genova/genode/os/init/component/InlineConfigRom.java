@@ -9,6 +9,7 @@ import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.rom.RomSession;
+import io.github.genova.genode.base.rom.StaticRomSession;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 import java.nio.charset.StandardCharsets;
@@ -22,24 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * session frees the dataspace.
  */
 final class InlineConfigRom implements Service {
-  /** One session: the dataspace with the text, handed out read-only. */
-  private record Session(Capability<Dataspace> ds, long size) implements RomSession {
-    @Override
-    public Capability<Dataspace> dataspace() {
-      return ds;
-    }
-
-    @Override
-    public long contentSize() {
-      return size;
-    }
-  }
-
   private final Env env;
   private final QuotaAccounts initAccounts;
   private final String childName;
   private final byte[] content;
-  private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<Long, StaticRomSession> sessions = new ConcurrentHashMap<>();
 
   /**
    * Serves {@code config}, the inline node of child {@code childName}, paid by init's PD session; session
@@ -82,7 +70,7 @@ final class InlineConfigRom implements Service {
     } finally {
       env.rm().detach(at);
     }
-    Session session = new Session(ds, content.length);
+    StaticRomSession session = new StaticRomSession(ds, content.length);
     Capability<Object> cap = env.ep().manage(RomSession.class, session).cast();
     sessions.put(cap.selector(), session);
     return cap;
@@ -95,10 +83,10 @@ final class InlineConfigRom implements Service {
 
   @Override
   public void close(Capability<Object> cap) {
-    Session session = sessions.remove(cap.selector());
+    StaticRomSession session = sessions.remove(cap.selector());
     if (session != null) {
       env.ep().dissolve(session);
-      env.pdSession().freeRam(session.ds());
+      env.pdSession().freeRam(session.dataspace());
     }
   }
 }
