@@ -34,7 +34,7 @@ class MemoryTestScenariosTest {
         """.formatted(services, name, caps, ram);
     long start = System.nanoTime();
     ScenarioRun run = runner.run(Scenario.of(config).withAll(ComponentRegistry.loaded()),
-        s -> s.awaitLog("[init] child \"" + name + "\" exited with exit value", VIRTUAL_TIMEOUT));
+        s -> s.awaitLog("[init] child \"" + name + "\" exited with exit value 0", VIRTUAL_TIMEOUT));
     System.out.printf("%s: %d ms wall time, %d ms virtual time%n", name, (System.nanoTime() - start) / 1_000_000,
         run.virtualTime().toMillis());
     return run;

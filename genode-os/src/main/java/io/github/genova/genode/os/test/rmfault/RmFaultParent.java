@@ -33,7 +33,9 @@ import io.github.genova.genode.base.session.SessionRequest;
 import io.github.genova.genode.base.signal.Signal;
 import io.github.genova.genode.base.signal.SignalContext;
 import io.github.genova.genode.base.signal.SignalReceiver;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +48,12 @@ import org.jspecify.annotations.Nullable;
  * read-only RAM in its place must fault as well, and writeable RAM finally lets the child go on and shut
  * down. Every fault must be of the expected type at the expected address, and each modification exactly one
  * increment; any deviation, or the child's exit, ends the test with an {@code Error:} line and exit value -1.
+ *
+ * <p>Unlike Genode's test, each read round attaches a page of its own, and every page the parent writes or
+ * polls is touched before the child starts and not revoked from the parent before its last use. Core's
+ * pager resolves one fault at a time, and a fault that waits for its region map's handler keeps the pager
+ * busy meanwhile; so the handler must not fault itself while the child's fault waits (it would wait for the
+ * pager, which waits for the handler). Genode's core resolves each thread's faults separately.
  */
 final class RmFaultParent {
   /** The child's name. */
@@ -79,9 +87,17 @@ final class RmFaultParent {
   private final QuotaAccounts accounts;
   private final RmChildPolicy policy;
   private @Nullable Child child;
-  private Capability<Dataspace> ds = Capability.invalid();
-  private long local;
+  /** One page per read round and one for the write rounds, each touched before the child runs. */
+  private final List<SharedPage> pages = new ArrayList<>();
   private int faultCount;
+
+  /**
+   * A RAM page the parent shares with its child: its dataspace and where the parent has it attached.
+   *
+   * @param ds the dataspace
+   * @param local its address in the parent
+   */
+  private record SharedPage(Capability<Dataspace> ds, long local) {}
 
   RmFaultParent(Env env) {
     this.env = env;
@@ -98,8 +114,12 @@ final class RmFaultParent {
     int exitValue = 0;
     try (Connection<RomSession> binary = new Connection<>(env, RomSession.class, RomSession.SERVICE_NAME,
         SessionArgs.parse(AttachedRomDataspace.ROM_ARGS).with(SessionLabel.of(RmFaultTest.BINARY)))) {
-      ds = env.pdSession().allocRam(PAGE);
-      local = env.rm().attach(ds, 0, 0, false, 0, true);
+      for (int i = 0; i <= FAULT_CNT_READ; i++) {
+        Capability<Dataspace> ds = env.pdSession().allocRam(PAGE);
+        SharedPage page = new SharedPage(ds, env.rm().attach(ds, 0, 0, false, 0, true));
+        setValue(page, 0); // mapped now: see the class comment
+        pages.add(page);
+      }
       RegionMap space = startChild();
       log.log("-- parent role started --");
       boolean done = false;
@@ -155,23 +175,24 @@ final class RmFaultParent {
           + ", expected a " + name(expected) + " at " + hex(MANAGED_ADDR));
     }
     if (faultCount < FAULT_CNT_READ) {
-      readRound(space, at);
+      readRound(space, at, pages.get(faultCount));
     } else {
-      writeRound(space, at, faultCount - FAULT_CNT_READ, rom);
+      writeRound(space, at, faultCount - FAULT_CNT_READ, rom, pages.get(FAULT_CNT_READ));
     }
     if (faultCount++ < FAULT_CNT_WRITE) {
       return false;
     }
-    waitFor(() -> value() == SHUTDOWN, "the child's shutdown");
+    SharedPage last = pages.get(FAULT_CNT_READ);
+    waitFor(() -> value(last) == SHUTDOWN, "the child's shutdown");
     return true;
   }
 
-  private void readRound(RegionMap space, long at) throws Failed {
+  private void readRound(RegionMap space, long at, SharedPage page) throws Failed {
     log.log("attach dataspace to the child at " + hex(at));
-    setValue(READ_TEST);
-    attach(space, at, true);
-    waitFor(() -> value() != READ_TEST, "the child's modification");
-    long value = value();
+    setValue(page, READ_TEST);
+    attach(space, at, page, true);
+    waitFor(() -> value(page) != READ_TEST, "the child's modification");
+    long value = value(page);
     log.log("child modified dataspace content, new value is " + hex(value));
     if (value != READ_TEST + 1) {
       throw new Failed("the child's modification is " + hex(value) + ", expected " + hex(READ_TEST + 1));
@@ -180,10 +201,11 @@ final class RmFaultParent {
     space.detach(at);
   }
 
-  private void writeRound(RegionMap space, long at, int round, Capability<Dataspace> rom) throws Failed {
+  private void writeRound(RegionMap space, long at, int round, Capability<Dataspace> rom, SharedPage page)
+      throws Failed {
     if (round == 0) {
       log.log("test WRITE faults on read-only binary and read-only attached RAM");
-      setValue(WRITE_TEST);
+      setValue(page, WRITE_TEST);
       try {
         space.attach(rom, 0, 0, true, at, true);
       } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
@@ -192,16 +214,16 @@ final class RmFaultParent {
       return;
     }
     if (round == 2) {
-      env.memory().writeLong(local + Long.BYTES, STOP_TEST);
+      env.memory().writeLong(page.local() + Long.BYTES, STOP_TEST);
     }
     log.log("got write fault on " + hex(at) + (round == 1 ? " ROM (binary)" : " read-only attached RAM"));
     space.detach(at);
-    attach(space, at, round == 2);
+    attach(space, at, page, round == 2);
   }
 
-  private void attach(RegionMap space, long at, boolean writable) throws Failed {
+  private void attach(RegionMap space, long at, SharedPage page, boolean writable) throws Failed {
     try {
-      space.attach(ds, PAGE, 0, true, at, writable);
+      space.attach(page.ds(), PAGE, 0, true, at, writable);
     } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
       throw new Failed("cannot attach the dataspace to the child at " + hex(at) + ": " + e.getMessage());
     }
@@ -226,12 +248,12 @@ final class RmFaultParent {
         + " before the test was done");
   }
 
-  private long value() {
-    return env.memory().readLong(local);
+  private long value(SharedPage page) {
+    return env.memory().readLong(page.local());
   }
 
-  private void setValue(long value) {
-    env.memory().writeLong(local, value);
+  private void setValue(SharedPage page, long value) {
+    env.memory().writeLong(page.local(), value);
   }
 
   private static String name(RegionMap.FaultType type) {
