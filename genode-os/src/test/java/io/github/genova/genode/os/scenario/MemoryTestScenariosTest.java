@@ -8,6 +8,7 @@ import io.github.genova.genode.os.test.rmfault.RmFaultTest;
 import io.github.genova.genode.os.test.subrm.SubRmTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -114,5 +115,23 @@ class MemoryTestScenariosTest {
         t + "the freed dataspace is gone: attach refused", t + "test succeeded",
         "[init] child \"test-ds_ownership\" exited with exit value 0");
     assertThat(run.log()).noneMatch(l -> l.contains("test failed"));
+  }
+
+  @Test
+  @Disabled("genode-base bug: core's Pager is one local EC, and a fault waiting for its region map's handler "
+      + "blocks inside it (RegionMapComponent.waitForChange), so every other page fault of every PD core pages "
+      + "waits for that EC - the handler's own first touch of a page included: it deadlocks")
+  void aFaultHandlerMayTakeAPageFaultWhileTheFaultItHandlesWaits(ScenarioExtension.Runner runner) {
+    String config = """
+        <config>
+          <parent-provides> %s </parent-provides>
+          <default-route> <any-service> <parent/> </any-service> </default-route>
+          <start name="faulting-handler" caps="30"> <resource name="RAM" quantum="256K"/> </start>
+        </config>
+        """.formatted(services("CPU", "RM", "PD", "LOG"));
+    ScenarioRun run = runner.run(Scenario.of(config).with("faulting-handler", new FaultingFaultHandler()),
+        s -> s.awaitLog("[init] child \"faulting-handler\" exited with exit value 0", VIRTUAL_TIMEOUT));
+    assertThat(run.log()).containsSubsequence("[init -> faulting-handler] received fault signal, fill the dataspace"
+        + " to attach", "[init -> faulting-handler] read value 0x1234");
   }
 }
