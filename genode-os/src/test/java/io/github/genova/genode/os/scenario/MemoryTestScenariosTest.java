@@ -82,6 +82,34 @@ class MemoryTestScenariosTest {
   }
 
   @Test
+  void rmFaultARomTheChildCanModifyIsCaughtAndTheTestExitsWithMinusOne(ScenarioExtension.Runner runner) {
+    String config = """
+        <config>
+          <parent-provides> %s </parent-provides>
+          <default-route> <any-service> <parent/> </any-service> </default-route>
+          <start name="writable-rom" caps="20"> <resource name="RAM" quantum="128K"/>
+            <provides> <service name="ROM"/> </provides> </start>
+          <start name="test-rm_fault" caps="60"> <resource name="RAM" quantum="1M"/>
+            <route> <service name="ROM"> <child name="writable-rom"/> </service>
+                    <any-service> <parent/> </any-service> </route> </start>
+        </config>
+        """.formatted(services("ROM", "CPU", "RM", "PD", "LOG"));
+    ScenarioRun run = runner.run(Scenario.of(config).with("writable-rom", new WritableRom())
+            .with(RmFaultTest.BINARY, new RmFaultTest()),
+        s -> s.awaitLog("[init] child \"test-rm_fault\" exited with exit value -1", VIRTUAL_TIMEOUT));
+    String p = "[init -> test-rm_fault] ";
+    String c = "[init -> test-rm_fault -> rmchild] ";
+    assertThat(run.log()).containsSubsequence(
+        p + "test WRITE faults on read-only binary and read-only attached RAM",
+        c + "modify memory at 0x18000000 from 0x0 to 0x1",
+        c + "Error: could modify ROM !!! 0x0",
+        p + "Error: child \"rmchild\" exited with exit value -1 before the test was done",
+        "[init] child \"test-rm_fault\" exited with exit value -1");
+    assertThat(run.log()).noneMatch(l -> l.contains("got write fault") || l.contains("parent role of region-manager"
+        + " fault test finished"));
+  }
+
+  @Test
   void subRmPatternsWrittenThroughOneViewAreReadThroughTheOther(ScenarioExtension.Runner runner) {
     ScenarioRun run = runAlone(runner, "test-sub_rm", services("ROM", "CPU", "RM", "PD", "LOG"), "2M", 30);
     String t = "[init -> test-sub_rm] ";
