@@ -21,6 +21,14 @@ import io.github.genova.genode.base.session.SessionArgs;
  * catch that.
  */
 final class WritableRom implements Component {
+  /** A module of no content in a page of writeable RAM. */
+  private record EmptyModule(Capability<Dataspace> dataspace) implements RomSession {
+    @Override
+    public long contentSize() {
+      return 0;
+    }
+  }
+
   @Override
   public void construct(Env env) {
     QuotaAccounts own = QuotaAccounts.of("writable rom", RamQuota.of(64 << 10), CapQuota.of(64));
@@ -28,23 +36,11 @@ final class WritableRom implements Component {
         CapQuota.of(1), env.log()) {
       @Override
       protected RomSession createSession(SessionArgs args) throws ServiceDenied {
-        Capability<Dataspace> ds;
         try {
-          ds = env.pdSession().allocRam(4096);
+          return new EmptyModule(env.pdSession().allocRam(4096));
         } catch (OutOfRam | OutOfCaps e) {
           throw new ServiceDenied("no RAM for the module: " + e);
         }
-        return new RomSession() {
-          @Override
-          public Capability<Dataspace> dataspace() {
-            return ds;
-          }
-
-          @Override
-          public long contentSize() {
-            return 0;
-          }
-        };
       }
     };
     env.parentInterface().announce(RomSession.SERVICE_NAME, env.ep().manage(Root.class, root));
