@@ -15,7 +15,10 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.test.capintegrity;
+  exports io.github.genova.genode.os.test.dsownership;
+  exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.signal;
+  exports io.github.genova.genode.os.test.subrm;
   exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
   exports io.github.genova.genode.os.timer;
@@ -26,7 +29,10 @@ module io.github.genova.genode.os {
       with io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
+          io.github.genova.genode.os.test.dsownership.DsOwnershipTestFactory,
+          io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
+          io.github.genova.genode.os.test.subrm.SubRmTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory,
           io.github.genova.genode.os.test.timer.TimerTestFactory,
           io.github.genova.genode.os.timer.server.TimerFactory;
