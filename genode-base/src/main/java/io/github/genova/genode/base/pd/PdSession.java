@@ -55,7 +55,7 @@ public interface PdSession {
    * NativePd.PT_SEL_PAGE_FAULT}), it pages them. A parent asks for it before its child runs; every call
    * returns the same portal, which lives as long as the session.
    *
-   * @throws OutOfCaps if the session has no capability left for the portal
+   * @throws OutOfCaps if the session has no capability left for the portal, or core none for the pager
    */
   @RpcFunction(7)
   Capability<Object> pager() throws OutOfCaps;

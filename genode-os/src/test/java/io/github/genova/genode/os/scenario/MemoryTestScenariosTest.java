@@ -8,6 +8,7 @@ import io.github.genova.genode.os.test.rmfault.RmFaultTest;
 import io.github.genova.genode.os.test.subrm.SubRmTest;
 import java.time.Duration;
 import java.util.List;
+import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,9 +147,10 @@ class MemoryTestScenariosTest {
   }
 
   @Test
-  @Disabled("genode-base bug: core's Pager is one local EC, and a fault waiting for its region map's handler "
-      + "blocks inside it (RegionMapComponent.waitForChange), so every other page fault of every PD core pages "
-      + "waits for that EC - the handler's own first touch of a page included: it deadlocks")
+  @Disabled("core pages each address space with a pager EC of its own, so a fault waiting for its region map's "
+      + "handler no longer holds up other PDs' faults; but the threads of one PD share it (one event window per "
+      + "PD), so the handler's own first touch of a page waits behind the reader's fault in the same PD. Genode "
+      + "gives each thread its own pager EC, which needs an event window per thread")
   void aFaultHandlerMayTakeAPageFaultWhileTheFaultItHandlesWaits(ScenarioExtension.Runner runner) {
     String config = """
         <config>

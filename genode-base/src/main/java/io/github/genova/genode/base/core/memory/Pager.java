@@ -1,5 +1,6 @@
 package io.github.genova.genode.base.core.memory;
 
+import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.nova.api.Crd;
@@ -9,14 +10,16 @@ import io.github.genova.nova.api.Mtd;
 import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.Utcb;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Core's pager: one local EC that handles the page faults of core's own threads (resolving core's
- * {@link PhysicalMemory physical window}) and of every address space core serves (resolving them through
- * their region maps), and core's general-protection faults of port accesses (taking all I/O ports from the
+ * Core's pager: local ECs that handle the page faults of core's own threads (resolving core's
+ * {@link PhysicalMemory physical window}) and, one EC per address space, of every address space core serves
+ * (resolving them through their region maps), and core's general-protection faults of port accesses (taking all I/O ports from the
  * kernel). A page-fault portal's id names the address space; the handler runs on the faulting
  * thread, answers with a memory delegate item from the kernel's space (core is the root PD) at the
  * faulting page, and the kernel retries the access. A fault no region resolves blocks the faulting thread
@@ -48,13 +51,53 @@ public final class Pager {
 
   private final NativePd pd;
   private final PhysicalMemory memory;
-  private final long ec;
+  private final int cpu;
   /** A semaphore nobody ups: a thread whose fault nothing can resolve waits on it forever. */
   private final long never;
-  private final long blockingSemaphore;
-  private @Nullable NativeThread thread;
-  private final Map<Long, AddressSpace> spaces = new ConcurrentHashMap<>();
+  private final Handler coreHandler;
+  private final Map<Long, Handler> handlers = new ConcurrentHashMap<>();
   private long nextId = 1;
+
+  /**
+   * One pager EC (Genode on NOVA gives each paged thread its own; here each address space gets one): a fault
+   * that waits for its region map's fault handler blocks only this EC, so the handler's own faults, served by
+   * another, still resolve.
+   */
+  private final class Handler {
+    private final @Nullable AddressSpace space;
+    private final int slot;
+    private final long ec;
+    private final long blockingSemaphore;
+    private @Nullable NativeThread thread;
+
+    Handler(@Nullable AddressSpace space) {
+      this.space = space;
+      this.slot = pd.stackArea().alloc();
+      this.blockingSemaphore = pd.createSemaphore(0);
+      this.ec = pd.createLocalEc(cpu, slot, this::fault);
+    }
+
+    /** The pager EC's code: runs as core's native thread "pager" (so RPCs and semaphores use core's selectors). */
+    private void fault(Hypercalls self, long ip, long id) {
+      NativeThread t = thread;
+      if (t == null) {
+        t = new NativeThread(pd, self, ec, blockingSemaphore, "pager");
+        thread = t;
+      }
+      NativeThread previous = NativeThread.slot().set(t);
+      try {
+        handle(self, id, space);
+      } finally {
+        NativeThread.slot().set(previous);
+      }
+    }
+
+    private void destroy() {
+      pd.release(Capability.of(ec));
+      pd.release(Capability.of(blockingSemaphore));
+      pd.stackArea().free(slot);
+    }
+  }
 
   /**
    * Creates core's pager in {@code pd} and installs it for core's own threads: at the page-fault slot of
@@ -63,14 +106,13 @@ public final class Pager {
   public Pager(NativePd pd, PhysicalMemory memory) {
     this.pd = pd;
     this.memory = memory;
-    int slot = pd.stackArea().alloc();
+    this.cpu = NativeThread.current().gate().cpu();
     this.never = pd.createSemaphore(0);
-    this.blockingSemaphore = pd.createSemaphore(0);
-    this.ec = pd.createLocalEc(NativeThread.current().gate().cpu(), slot, this::fault);
-    install(Event.PAGE_FAULT, CORE);
-    install(pd.eventBase() + Event.PAGE_FAULT, CORE);
-    install(Event.GENERAL_PROTECTION, PORTS);
-    install(pd.eventBase() + Event.GENERAL_PROTECTION, PORTS);
+    this.coreHandler = new Handler(null);
+    install(Event.PAGE_FAULT, coreHandler, CORE);
+    install(pd.eventBase() + Event.PAGE_FAULT, coreHandler, CORE);
+    install(Event.GENERAL_PROTECTION, coreHandler, PORTS);
+    install(pd.eventBase() + Event.GENERAL_PROTECTION, coreHandler, PORTS);
   }
 
   /**
@@ -86,47 +128,37 @@ public final class Pager {
   }
 
   /**
-   * Creates, at selector {@code sel} of core, a page-fault portal for {@code space}: put at the page-fault
-   * slot of a PD's event window, it makes this pager that PD's pager.
+   * Creates, at selector {@code sel} of core, a page-fault portal for {@code space}, served by a pager EC of
+   * the space's own: put at the page-fault slot of a PD's event window, it makes this pager that PD's pager.
+   *
+   * @throws IllegalStateException if core's stack area has no slot left for the pager EC
    */
   public synchronized void installFor(long sel, AddressSpace space) {
     long id = nextId++;
-    spaces.put(id, space);
-    install(sel, id);
+    Handler h = new Handler(space);
+    handlers.put(id, h);
+    install(sel, h, id);
   }
 
   /**
-   * Forgets {@code space}: faults through portals installed for it are no longer resolved (the faulting
-   * thread waits forever, as for any unresolvable fault). Called when the address space is destroyed.
+   * Forgets {@code space}: its pager ECs are destroyed, so faults through portals installed for it are no
+   * longer resolved. Called when the address space is destroyed.
    */
   public void forget(AddressSpace space) {
-    spaces.values().removeIf(space::equals);
+    List<Handler> gone = new ArrayList<>();
+    handlers.values().removeIf(h -> space.equals(h.space) && gone.add(h));
+    gone.forEach(Handler::destroy);
   }
 
-  private void install(long sel, long id) {
+  private void install(long sel, Handler handler, long id) {
     Hypercalls gate = NativeThread.current().gate();
-    check(gate.createPt(sel, pd.selector(), ec, Mtd.QUAL, 0, true), "create_pt (page fault)");
+    check(gate.createPt(sel, pd.selector(), handler.ec, Mtd.QUAL, 0, true), "create_pt (page fault)");
     check(gate.ptCtrl(sel, id), "pt_ctrl (page fault)");
     // The id decides whose faults resolve how (0 = core's own window onto all memory): no holder may change it.
     gate.revoke(Crd.object(sel, 0, Perm.PT_CTRL), true);
   }
 
-  /** The pager EC's code: runs as core's native thread "pager" (so RPCs and semaphores use core's selectors). */
-  private void fault(Hypercalls self, long ip, long id) {
-    NativeThread t = thread;
-    if (t == null) {
-      t = new NativeThread(pd, self, ec, blockingSemaphore, "pager");
-      thread = t;
-    }
-    NativeThread previous = NativeThread.slot().set(t);
-    try {
-      handle(self, id);
-    } finally {
-      NativeThread.slot().set(previous);
-    }
-  }
-
-  private void handle(Hypercalls self, long id) {
+  private void handle(Hypercalls self, long id, @Nullable AddressSpace space) {
     Utcb u = self.utcb();
     if (id == PORTS) {
       // Core owns every I/O port: the first access of any takes them all from the kernel.
@@ -137,27 +169,18 @@ public final class Pager {
     }
     long error = u.qual(0);
     long address = u.qual(1);
-    Mapping m = id == CORE ? coreMapping(address) : resolve(self, id, address, (error & 2) != 0);
+    Mapping m = space == null ? coreMapping(address) : space.resolve(self, address, (error & 2) != 0);
     u.setMtd(0);
     u.setCounts(0, 0);
     if (m == null) {
       self.smDown(never, false, 0);
-    } else if (id == CORE) {
+    } else if (space == null) {
       u.appendDelegate(Crd.memory(m.frame(), 0, m.perms()), address >>> 12, Utcb.ITEM_HOST);
     } else {
       // From core's own window (every dataspace frame is mapped there), so that detach can revoke it.
       u.appendDelegate(Crd.memory(PhysicalMemory.coreAddress(m.frame() << 12) >>> 12, 0, m.perms()),
           address >>> 12, 0);
     }
-  }
-
-  private @Nullable Mapping resolve(Hypercalls self, long id, long address, boolean write) {
-    AddressSpace space = spaces.get(id);
-    if (space == null) {
-      pd.log().error("page fault at 0x" + Long.toHexString(address) + " in an address space that is gone");
-      return null;
-    }
-    return space.resolve(self, address, write);
   }
 
   private @Nullable Mapping coreMapping(long address) {

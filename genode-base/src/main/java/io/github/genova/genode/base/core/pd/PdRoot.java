@@ -138,7 +138,14 @@ public final class PdRoot extends RootComponent<PdSession> {
       if (pagerPortal == Capability.INVALID_SELECTOR) {
         budget.caps().withdraw(CapQuota.of(1));
         long sel = corePd.selectors().alloc();
-        pager.installFor(sel, addressSpace);
+        try {
+          pager.installFor(sel, addressSpace);
+        } catch (IllegalStateException e) { // core has no stack slot left for another pager EC
+          corePd.selectors().free(sel);
+          budget.caps().replenish(CapQuota.of(1));
+          log().error("no pager for PD session: " + e.getMessage());
+          throw new OutOfCaps("core", CapQuota.of(1), CapQuota.of(0));
+        }
         pagerPortal = sel;
       }
       return Capability.of(pagerPortal);

@@ -7,6 +7,9 @@ import io.github.genova.genode.base.dataspace.Dataspace;
 import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.pd.PdSession;
+import io.github.genova.genode.base.rm.RegionMap;
+import io.github.genova.genode.base.rm.RmSession;
+import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.log.LogSession;
 import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.scenario.Scenario;
@@ -20,6 +23,7 @@ class InitTest {
   private static final String PARENT_PROVIDES = """
         <parent-provides>
           <service name="LOG"/> <service name="ROM"/> <service name="PD"/> <service name="CPU"/>
+          <service name="RM"/>
         </parent-provides>
         <default-route> <any-service> <parent/> <any-child/> </any-service> </default-route>
       """;
@@ -93,6 +97,41 @@ class InitTest {
     // 256K quantum: half (128K) donated to the PD session, whose object costs 8K of it.
     assertThat(run.log()).contains("[init -> user] read 0x123456789abc through a second mapping; PD budget "
         + (120 << 10) + ", used 8192", "[init -> user] used after free 0");
+  }
+
+  @Test
+  void aFaultWaitingForItsRegionMapHandlerHoldsUpNoOtherComponentsFaults() {
+    ScenarioRun run = Scenario.of(config("""
+          <start name="waiter" caps="40"> <resource name="RAM" quantum="256K"/> </start>
+          <start name="worker" caps="20"> <resource name="RAM" quantum="256K"/> </start>
+        """)).with("waiter", env -> {
+          try {
+            Connection<RmSession> rm = new Connection<>(env, RmSession.class, RmSession.SERVICE_NAME,
+                SessionArgs.parse("ram_quota=16K, cap_quota=4"));
+            RegionMap sub = RpcInterface.of(RegionMap.class).client(rm.session().create(0x10000));
+            long managed = env.rm().attach(sub.dataspace(), 0, 0, false, 0, false);
+            env.log().log("reading where nothing is attached");
+            env.log().log("unexpectedly read " + env.memory().readInt(managed)); // waits for good
+          } catch (Exception e) {
+            env.log().log("failed: " + e);
+          }
+        }).withWaiting("worker", scenario -> env -> {
+          while (!scenario.logContains("[init -> waiter] reading where nothing is attached")) {
+            scenario.sleep(Duration.ofMillis(1));
+          }
+          try {
+            Capability<Dataspace> ds = env.pdSession().allocRam(4096);
+            long at = env.rm().attach(ds, 0, 0, false, 0, true);
+            env.memory().writeInt(at, 42);
+            env.log().log("worker read " + env.memory().readInt(at));
+            env.parentInterface().exit(0);
+          } catch (Exception e) {
+            env.log().log("failed: " + e);
+            env.parentInterface().exit(1);
+          }
+        }).run(s -> s.awaitLog("[init] child \"worker\" exited with exit value 0", SECOND));
+    assertThat(run.log()).containsSubsequence("[init -> waiter] reading where nothing is attached",
+        "[init -> worker] worker read 42").noneMatch(l -> l.contains("unexpectedly"));
   }
 
   @Test
