@@ -34,6 +34,7 @@ public final class Scenario {
 
   private final String config;
   private final Map<String, Function<ScenarioRun, Component>> components = new LinkedHashMap<>();
+  private final Map<String, byte[]> roms = new LinkedHashMap<>();
   private Consumer<String> echo = line -> { };
   private KernelConfig kernel = KernelConfig.defaults().withCpus(2).withRam(64L << 20);
 
@@ -56,8 +57,21 @@ public final class Scenario {
    * ScenarioRun#sleep}, {@link ScenarioRun#logContains}), as test components that pace themselves do.
    */
   public Scenario withWaiting(String binary, Function<ScenarioRun, Component> component) {
-    if (binary.equals("init") || binary.equals("config") || components.putIfAbsent(binary, component) != null) {
+    if (binary.equals("init") || binary.equals("config") || roms.containsKey(binary)
+        || components.putIfAbsent(binary, component) != null) {
       throw new IllegalArgumentException("boot module \"" + binary + "\" is already part of the scenario");
+    }
+    return this;
+  }
+
+  /**
+   * Adds boot module {@code name} holding {@code content}: a ROM core serves by that name (firmware, data),
+   * not a binary init can start.
+   */
+  public Scenario withRom(String name, byte[] content) {
+    if (name.equals("init") || name.equals("config") || components.containsKey(name)
+        || roms.putIfAbsent(name, content.clone()) != null) {
+      throw new IllegalArgumentException("boot module \"" + name + "\" is already part of the scenario");
     }
     return this;
   }
@@ -105,6 +119,7 @@ public final class Scenario {
          module /genode/init
         """);
     components.keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
+    roms.keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
     return menu.toString();
   }
 
@@ -113,7 +128,9 @@ public final class Scenario {
    * stops with it). The body's failure (e.g. a {@link ScenarioRun#awaitLog} timeout) is rethrown.
    */
   public ScenarioRun run(Consumer<ScenarioRun> body) {
-    BootImage image = BootImage.parse(menuEntry(), Map.of("config", config.getBytes(StandardCharsets.UTF_8)));
+    Map<String, byte[]> files = new LinkedHashMap<>(roms);
+    files.put("config", config.getBytes(StandardCharsets.UTF_8));
+    BootImage image = BootImage.parse(menuEntry(), files);
     try (Kernel k = Kernels.boot(kernel)) {
       ScenarioRun run = new ScenarioRun(k, echo);
       ComponentRegistry registry = ComponentRegistry.of(List.of());
