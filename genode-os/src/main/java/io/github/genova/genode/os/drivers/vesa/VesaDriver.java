@@ -2,7 +2,9 @@ package io.github.genova.genode.os.drivers.vesa;
 
 import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Component;
+import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
+import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.log.Log;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -100,6 +102,7 @@ public final class VesaDriver implements Component {
       } catch (VideoBios.Failure e) {
         throw new Abort(String.valueOf(e.getMessage()));
       }
+      checkPciFramebuffer(env, mode.physBasePtr());
       long bytes = (long) mode.bytesPerScanLine() * mode.height();
       lfb = open("linear framebuffer " + IoMemWindow.range(mode.physBasePtr(), bytes),
           () -> new IoMemWindow(env, mode.physBasePtr(), bytes));
@@ -114,6 +117,28 @@ public final class VesaDriver implements Component {
         lfb.close();
       }
       env.parentInterface().exit(1);
+    }
+  }
+
+  /**
+   * Finds the VGA on the PCI bus and warns when its BAR0 is not where the BIOS put the framebuffer; a
+   * machine without PCI (the ports refused) is no error.
+   */
+  private static void checkPciFramebuffer(Env env, long framebuffer) {
+    try (Connection<IoPortSession> pci = new Connection<>(env, IoPortSession.class, IoPortSession.SERVICE_NAME,
+        SessionArgs.empty().with("ram_quota", 8 * 1024).with("cap_quota", 2)
+            .with("io_port_base", PciVga.CONFIG_ADDRESS).with("io_port_size", PciVga.PORTS))) {
+      Optional<PciVga> vga = PciVga.scan(pci.session());
+      if (vga.isEmpty()) {
+        env.log().warning("no VGA controller on the PCI bus");
+      } else if (vga.get().bar0() != framebuffer) {
+        env.log().warning(vga.get() + " is not the framebuffer 0x" + Long.toHexString(framebuffer)
+            + " the video BIOS reported");
+      } else {
+        env.log().log(vga.get().toString());
+      }
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      env.log().warning("PCI configuration ports refused (" + e.getMessage() + "): framebuffer not checked");
     }
   }
 

@@ -14,7 +14,6 @@ import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.device.vga.FramebufferImage;
-import io.github.genova.platform.firmware.VgaOptionRom;
 import io.github.genova.platform.pc.StandardPc;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +111,6 @@ class VesaScenarioTest {
         + "</config>\n";
     return Scenario.of(config).with("vesa_drv", new VesaDriver()).with("fb_test", FB_TEST)
         .with("bystander", env -> env.log().log("still here"))
-        .withRom(VesaDriver.OPTION_ROM_MODULE, VgaOptionRom.image())
         .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
   }
 
@@ -132,7 +130,8 @@ class VesaScenarioTest {
       s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT);
       shown[0] = StandardPc.of(machine(s)).vga().snapshot();
     });
-    assertThat(run.log()).contains("[init -> vesa_drv] using video mode: 1024x768x16 (VBE mode 0x117) framebuffer"
+    assertThat(run.log()).contains("[init -> vesa_drv] PCI 00:02.0 1234:1111 VGA, BAR0 0xe0000000",
+        "[init -> vesa_drv] using video mode: 1024x768x16 (VBE mode 0x117) framebuffer"
         + " at 0xe0000000", "[init -> fb_test] mode 1024x768 " + PixelFormat.RGB565, CLIENT_DONE);
     FramebufferImage image = shown[0];
     assertThat(image.width()).isEqualTo(1024);
@@ -173,6 +172,17 @@ class VesaScenarioTest {
       s.awaitLog("[init -> bystander] still here", VIRTUAL_LIMIT);
     });
     assertThat(run.log()).anyMatch(l -> l.startsWith("[init -> vesa_drv] Error: mode 1000x700x16 is not supported:"));
+  }
+
+  @Test
+  void aRomModuleThatIsNoOptionRomEndsTheDriverClearly(ScenarioExtension.Runner runner) {
+    Scenario bad = scenario("", BYSTANDER).withRom(VesaDriver.OPTION_ROM_MODULE, new byte[] {1, 2, 3, 4});
+    ScenarioRun run = runner.run(bad, s -> {
+      s.awaitLog("[init] child \"vesa_drv\" exited with exit value 1", VIRTUAL_LIMIT);
+      s.awaitLog("[init -> bystander] still here", VIRTUAL_LIMIT);
+    });
+    assertThat(run.log()).contains("[init -> vesa_drv] Error: ROM module \"vga_option_rom\" is no option ROM"
+        + " (no 55 AA signature)");
   }
 
   @Test
