@@ -17,6 +17,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.test.capintegrity;
+  exports io.github.genova.genode.os.test.framebuffer;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
@@ -29,6 +30,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
+          io.github.genova.genode.os.test.framebuffer.FramebufferTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory,
           io.github.genova.genode.os.test.timer.TimerTestFactory,

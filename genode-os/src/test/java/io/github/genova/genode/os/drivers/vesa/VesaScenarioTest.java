@@ -2,14 +2,11 @@ package io.github.genova.genode.os.drivers.vesa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.genova.genode.base.env.Component;
-import io.github.genova.genode.base.env.Env;
-import io.github.genova.genode.os.framebuffer.FramebufferConnection;
-import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
+import io.github.genova.genode.os.test.framebuffer.FramebufferTest;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.Machine;
@@ -45,7 +42,7 @@ class VesaScenarioTest {
       </start>
       """;
   private static final String CLIENT = """
-      <start name="fb_test" caps="100">
+      <start name="test-framebuffer" caps="100">
         <resource name="RAM" quantum="1M"/>
         <route>
           <service name="Framebuffer"> <child name="vesa_drv"/> </service>
@@ -56,60 +53,20 @@ class VesaScenarioTest {
   private static final String BYSTANDER = """
       <start name="bystander" caps="50"> <resource name="RAM" quantum="1M"/> </start>
       """;
-  private static final String CLIENT_DONE = "[init -> fb_test] pattern drawn";
-  private static final int RED = 0xf800;
-  private static final int GREEN = 0x07e0;
-  private static final int BLUE = 0x001f;
-
-  /** The client's pattern: red, green and blue bands by {@code x / 64}, white on the diagonal. */
-  private static int pattern(int x, int y) {
-    if (x == y) {
-      return 0xffff;
-    }
-    return switch ((x / 64) % 3) {
-      case 0 -> RED;
-      case 1 -> GREEN;
-      default -> BLUE;
-    };
-  }
-
+  private static final String CLIENT_DONE = "[init -> test-framebuffer] pattern drawn";
   private static int argb(int rgb565) {
     return switch (rgb565) {
-      case 0xffff -> 0xffff_ffff;
-      case RED -> 0xffff_0000;
-      case GREEN -> 0xff00_ff00;
+      case FramebufferTest.WHITE -> 0xffff_ffff;
+      case FramebufferTest.RED -> 0xffff_0000;
+      case FramebufferTest.GREEN -> 0xff00_ff00;
       default -> 0xff00_00ff;
     };
   }
 
-  /** Opens the Framebuffer session, logs its mode, draws {@link #pattern} into it and refreshes. */
-  private static final Component FB_TEST = (Env env) -> {
-    try (FramebufferConnection fb = new FramebufferConnection(env)) {
-      Mode mode = fb.mode();
-      env.log().log("mode " + mode.width() + "x" + mode.height() + " " + mode.format());
-      short[] row = new short[mode.width()];
-      byte[] bytes = new byte[mode.bytesPerRow()];
-      for (int y = 0; y < mode.height(); y++) {
-        for (int x = 0; x < mode.width(); x++) {
-          row[x] = (short) pattern(x, y);
-          bytes[2 * x] = (byte) row[x];
-          bytes[2 * x + 1] = (byte) (row[x] >> 8);
-        }
-        env.memory().write(fb.pixelAddress(0, y), bytes, 0, bytes.length);
-      }
-      fb.refresh(0, 0, mode.width(), mode.height());
-      env.log().log("pattern drawn");
-      env.parentInterface().exit(0);
-    } catch (Exception e) {
-      env.log().error("no framebuffer: " + e);
-      env.parentInterface().exit(1);
-    }
-  };
-
   private static Scenario scenario(String vesaConfig, String... others) {
     String config = "<config>\n" + PROVIDES + VESA.replace("<!-- config -->", vesaConfig) + String.join("", others)
         + "</config>\n";
-    return Scenario.of(config).with("vesa_drv", new VesaDriver()).with("fb_test", FB_TEST)
+    return Scenario.of(config).with("vesa_drv", new VesaDriver()).with("test-framebuffer", new FramebufferTest())
         .with("bystander", env -> env.log().log("still here"))
         .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
   }
@@ -132,12 +89,13 @@ class VesaScenarioTest {
     });
     assertThat(run.log()).contains("[init -> vesa_drv] PCI 00:02.0 1234:1111 VGA, BAR0 0xe0000000",
         "[init -> vesa_drv] using video mode: 1024x768x16 (VBE mode 0x117) framebuffer"
-        + " at 0xe0000000", "[init -> fb_test] mode 1024x768 " + PixelFormat.RGB565, CLIENT_DONE);
+        + " at 0xe0000000", "[init -> test-framebuffer] mode 1024x768 " + PixelFormat.RGB565, CLIENT_DONE);
     FramebufferImage image = shown[0];
     assertThat(image.width()).isEqualTo(1024);
     assertThat(image.height()).isEqualTo(768);
     for (int[] p : new int[][] {{0, 0}, {5, 0}, {70, 3}, {130, 700}, {1023, 767}, {500, 500}, {200, 100}}) {
-      assertThat(image.pixel(p[0], p[1])).as("pixel (%d, %d)", p[0], p[1]).isEqualTo(argb(pattern(p[0], p[1])));
+      assertThat(image.pixel(p[0], p[1])).as("pixel (%d, %d)", p[0], p[1])
+          .isEqualTo(argb(FramebufferTest.pattern(p[0], p[1])));
     }
   }
 
@@ -162,7 +120,7 @@ class VesaScenarioTest {
   void aConfiguredModeIsSet(ScenarioExtension.Runner runner) {
     ScenarioRun run = runner.run(scenario("<config width=\"800\" height=\"600\" depth=\"16\"/>", CLIENT),
         s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT));
-    assertThat(run.log()).contains("[init -> fb_test] mode 800x600 RGB565");
+    assertThat(run.log()).contains("[init -> test-framebuffer] mode 800x600 RGB565");
   }
 
   @Test
