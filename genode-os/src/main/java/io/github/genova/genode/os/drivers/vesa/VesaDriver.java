@@ -207,6 +207,8 @@ public final class VesaDriver implements Component {
     if (!hasRomSignature(memory)) {
       throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" is no option ROM (no 55 AA signature)");
     }
+    env.log().log("option ROM from ROM module \"" + OPTION_ROM_MODULE + "\" (" + image.length + " bytes) at 0x"
+        + Long.toHexString(OPTION_ROM));
   }
 
   private static boolean hasRomSignature(RealModeMemory memory) {
