@@ -125,9 +125,8 @@ public final class VesaDriver implements Component {
    * machine without PCI (the ports refused) is no error.
    */
   private static void checkPciFramebuffer(Env env, long framebuffer) {
-    try (Connection<IoPortSession> pci = new Connection<>(env, IoPortSession.class, IoPortSession.SERVICE_NAME,
-        SessionArgs.empty().with("ram_quota", 8 * 1024).with("cap_quota", 2)
-            .with("io_port_base", PciVga.CONFIG_ADDRESS).with("io_port_size", PciVga.PORTS))) {
+    try (Connection<IoPortSession> pci = VgaPorts.open(env, new VgaPorts.Range(PciVga.CONFIG_ADDRESS,
+        PciVga.PORTS))) {
       Optional<PciVga> vga = PciVga.scan(pci.session());
       if (vga.isEmpty()) {
         env.log().warning("no VGA controller on the PCI bus");

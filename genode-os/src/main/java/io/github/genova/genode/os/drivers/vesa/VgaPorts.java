@@ -57,9 +57,7 @@ final class VgaPorts implements IoPorts, AutoCloseable {
     try {
       for (Range r : RANGES) {
         try {
-          sessions.add(new Connection<>(env, IoPortSession.class, IoPortSession.SERVICE_NAME, SessionArgs.empty()
-              .with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)
-              .with("io_port_base", r.base()).with("io_port_size", r.size())));
+          sessions.add(open(env, r));
         } catch (ServiceDenied e) {
           throw new ServiceDenied("I/O ports " + r + " refused: " + e.getMessage());
         }
@@ -69,6 +67,14 @@ final class VgaPorts implements IoPorts, AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** Opens an IO_PORT session for {@code range} at the parent of {@code env}'s component. */
+  static Connection<IoPortSession> open(Env env, Range range)
+      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+    return new Connection<>(env, IoPortSession.class, IoPortSession.SERVICE_NAME, SessionArgs.empty()
+        .with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)
+        .with("io_port_base", range.base()).with("io_port_size", range.size()));
   }
 
   private @Nullable IoPortSession session(int port) {
