@@ -47,11 +47,6 @@ final class RealModeMemory implements X86Memory {
     }
   }
 
-  /** Returns whether the page holding {@code address} is the machine's (mapped) rather than scratch RAM. */
-  boolean isMapped(long address) {
-    return mapped[(int) ((address & MASK) / PAGE)] >= 0;
-  }
-
   /** Copies {@code bytes} to {@code address} (a ROM image into scratch RAM, a code stub). */
   void load(long address, byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {

@@ -188,7 +188,10 @@ public final class VesaDriver implements Component {
 
   /** Makes the option ROM appear at C0000h: the machine's through IO_MEM, else the ROM module's image. */
   private static void placeOptionRom(Env env, RealModeMemory memory, List<AutoCloseable> sandbox) throws Abort {
-    if (mapDevice(env, memory, sandbox, OPTION_ROM, OPTION_ROM_SIZE, "option ROM") && hasRomSignature(memory)) {
+    if (mapDevice(env, memory, sandbox, OPTION_ROM, OPTION_ROM_SIZE, "option ROM")) {
+      if (!hasRomSignature(memory)) {
+        throw new Abort("no VGA option ROM at 0x" + Long.toHexString(OPTION_ROM) + " (no 55 AA signature)");
+      }
       return;
     }
     byte[] image;
@@ -198,7 +201,7 @@ public final class VesaDriver implements Component {
       throw new Abort("no VGA option ROM: none at 0x" + Long.toHexString(OPTION_ROM) + " and no ROM module \""
           + OPTION_ROM_MODULE + "\" (" + e.getMessage() + ")");
     }
-    if (image.length < 3 || image.length > OPTION_ROM_SIZE || memory.isMapped(OPTION_ROM)) {
+    if (image.length < 3 || image.length > OPTION_ROM_SIZE) {
       throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" of " + image.length
           + " bytes does not fit the option ROM area");
     }

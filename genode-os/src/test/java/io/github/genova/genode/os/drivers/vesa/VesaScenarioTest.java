@@ -117,6 +117,14 @@ class VesaScenarioTest {
   }
 
   @Test
+  void twoRunsGiveTheSameLogLineForLine(ScenarioExtension.Runner runner) {
+    List<String> first = runner.run(scenario("", CLIENT), s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT)).log();
+    List<String> second = runner.run(scenario("", CLIENT), s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT)).log();
+    assertThat(first).contains(CLIENT_DONE);
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
   void aConfiguredModeIsSet(ScenarioExtension.Runner runner) {
     ScenarioRun run = runner.run(scenario("<config width=\"800\" height=\"600\" depth=\"16\"/>", CLIENT),
         s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT));
