@@ -9,6 +9,8 @@ module io.github.genova.genode.os {
   requires java.xml;
   requires static transitive org.junit.jupiter.api;
 
+  exports io.github.genova.genode.os.drivers.vesa;
+  exports io.github.genova.genode.os.framebuffer;
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
@@ -17,6 +19,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.test.capintegrity;
   exports io.github.genova.genode.os.test.dsownership;
   exports io.github.genova.genode.os.test.rmfault;
+  exports io.github.genova.genode.os.test.framebuffer;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.subrm;
   exports io.github.genova.genode.os.test.thread;
@@ -26,11 +29,13 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.timer.server;
 
   provides io.github.genova.genode.base.env.ComponentFactory
-      with io.github.genova.genode.os.init.component.InitFactory,
+      with io.github.genova.genode.os.drivers.vesa.VesaFactory,
+          io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.dsownership.DsOwnershipTestFactory,
           io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
+          io.github.genova.genode.os.test.framebuffer.FramebufferTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.subrm.SubRmTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory,

@@ -4,11 +4,13 @@ import io.github.genova.genode.base.core.BootImage;
 import io.github.genova.genode.base.core.Core;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.genode.os.drivers.vesa.VesaDriver;
 import io.github.genova.genode.os.init.component.Init;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
 import io.github.genova.nova.api.RootTaskFailure;
+import io.github.genova.platform.firmware.VgaOptionRom;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ public final class Scenario {
 
   private final String config;
   private final Map<String, Function<ScenarioRun, Component>> components = new LinkedHashMap<>();
+  private final Map<String, byte[]> roms = new LinkedHashMap<>();
   private Consumer<String> echo = line -> { };
   private KernelConfig kernel = KernelConfig.defaults().withCpus(2).withRam(64L << 20);
 
@@ -56,8 +59,21 @@ public final class Scenario {
    * ScenarioRun#sleep}, {@link ScenarioRun#logContains}), as test components that pace themselves do.
    */
   public Scenario withWaiting(String binary, Function<ScenarioRun, Component> component) {
-    if (binary.equals("init") || binary.equals("config") || components.putIfAbsent(binary, component) != null) {
+    if (binary.equals("init") || binary.equals("config") || roms.containsKey(binary)
+        || components.putIfAbsent(binary, component) != null) {
       throw new IllegalArgumentException("boot module \"" + binary + "\" is already part of the scenario");
+    }
+    return this;
+  }
+
+  /**
+   * Adds boot module {@code name} holding {@code content}: a ROM core serves by that name (firmware, data),
+   * not a binary init can start.
+   */
+  public Scenario withRom(String name, byte[] content) {
+    if (name.equals("init") || name.equals("config") || components.containsKey(name)
+        || roms.putIfAbsent(name, content.clone()) != null) {
+      throw new IllegalArgumentException("boot module \"" + name + "\" is already part of the scenario");
     }
     return this;
   }
@@ -95,6 +111,21 @@ public final class Scenario {
     return this;
   }
 
+  /**
+   * Returns the data modules: those added with {@link #withRom}, and on {@link
+   * KernelConfig#PLATFORM_STANDARD_PC} the PC's VGA option ROM as {@value VesaDriver#OPTION_ROM_MODULE}
+   * unless the scenario brings its own. The machine does not map the VGA card's ROM at C0000h, so the boot
+   * loader hands it to the system as a module, where {@code vesa_drv} finds it.
+   */
+  private Map<String, byte[]> bootRoms() {
+    Map<String, byte[]> all = new LinkedHashMap<>(roms);
+    if (kernel.platform().equals(KernelConfig.PLATFORM_STANDARD_PC) && !components.containsKey(
+        VesaDriver.OPTION_ROM_MODULE)) {
+      all.putIfAbsent(VesaDriver.OPTION_ROM_MODULE, VgaOptionRom.image());
+    }
+    return all;
+  }
+
   /** Returns the GRUB menu entry the scenario boots from. */
   public String menuEntry() {
     StringBuilder menu = new StringBuilder("""
@@ -105,6 +136,7 @@ public final class Scenario {
          module /genode/init
         """);
     components.keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
+    bootRoms().keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
     return menu.toString();
   }
 
@@ -113,7 +145,9 @@ public final class Scenario {
    * stops with it). The body's failure (e.g. a {@link ScenarioRun#awaitLog} timeout) is rethrown.
    */
   public ScenarioRun run(Consumer<ScenarioRun> body) {
-    BootImage image = BootImage.parse(menuEntry(), Map.of("config", config.getBytes(StandardCharsets.UTF_8)));
+    Map<String, byte[]> files = bootRoms();
+    files.put("config", config.getBytes(StandardCharsets.UTF_8));
+    BootImage image = BootImage.parse(menuEntry(), files);
     try (Kernel k = Kernels.boot(kernel)) {
       ScenarioRun run = new ScenarioRun(k, echo);
       ComponentRegistry registry = ComponentRegistry.of(List.of());

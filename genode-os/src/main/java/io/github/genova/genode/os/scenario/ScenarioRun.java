@@ -32,6 +32,14 @@ public final class ScenarioRun {
     echo.accept(line);
   }
 
+  /**
+   * Returns the kernel the scenario runs on, for tests that look at the machine behind it (the display, a
+   * device's registers) while the system runs or after it stopped.
+   */
+  public Kernel kernel() {
+    return kernel;
+  }
+
   /** Returns every console line so far, in order. */
   public synchronized List<String> log() {
     return List.copyOf(console);

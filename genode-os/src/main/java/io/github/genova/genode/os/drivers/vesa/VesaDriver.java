@@ -1,0 +1,242 @@
+package io.github.genova.genode.os.drivers.vesa;
+
+import io.github.genova.genode.base.env.AttachedRomDataspace;
+import io.github.genova.genode.base.env.Component;
+import io.github.genova.genode.base.env.Connection;
+import io.github.genova.genode.base.env.Env;
+import io.github.genova.genode.base.io.IoPortSession;
+import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.base.quota.CapQuota;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.quota.QuotaAccounts;
+import io.github.genova.genode.base.quota.RamQuota;
+import io.github.genova.genode.base.root.Root;
+import io.github.genova.genode.base.root.RootComponent;
+import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.base.session.SessionArgs;
+import io.github.genova.genode.os.framebuffer.FramebufferSession;
+import io.github.genova.genode.os.framebuffer.Mode;
+import io.github.genova.genode.os.framebuffer.PixelFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Genode's classic {@code vesa_drv} as a component: it builds the real-mode sandbox of the first MiB from
+ * core's IO_MEM (the vector table and BIOS data page, the VGA window, the option ROM at C0000h) where core
+ * grants those ranges, and from scratch RAM where it does not; runs the VGA option ROM's code in its own x86
+ * interpreter with the VGA's ports reached through IO_PORT sessions; asks VBE for the configured mode
+ * (default 1024 × 768 × 16, RGB565) and sets it with its linear framebuffer; maps that framebuffer through
+ * IO_MEM and announces the {@value FramebufferSession#SERVICE_NAME} service serving it.
+ *
+ * <p>Where no system BIOS ran before (the vector table is the driver's scratch page) the driver runs the
+ * option ROM's init entry itself first, as a system BIOS does at POST. When core does not grant the option
+ * ROM's range, the driver takes the ROM image from the ROM module {@value #OPTION_ROM_MODULE} instead.
+ *
+ * <p>Anything that fails — a malformed config, an unsupported mode, refused ports or memory, a BIOS call
+ * that does not answer 004Fh — is logged as an error naming what and the driver exits with 1, returning
+ * what it opened.
+ */
+public final class VesaDriver implements Component {
+  /** The ROM module the option ROM image is taken from when core's IO_MEM does not offer it at C0000h. */
+  public static final String OPTION_ROM_MODULE = "vga_option_rom";
+  /** The physical address of a PC's VGA option ROM. */
+  public static final long OPTION_ROM = 0xc0000L;
+  /** The bytes of the option ROM's range the driver asks IO_MEM for (C0000h-CFFFFh). */
+  public static final long OPTION_ROM_SIZE = 0x10000L;
+  /** The VGA's legacy memory window A0000h-BFFFFh. */
+  public static final long VGA_WINDOW = 0xa0000L;
+  private static final long VGA_WINDOW_SIZE = 0x20000L;
+  private static final long BIOS_DATA_PAGE_SIZE = 0x1000L;
+  private static final long SESSION_RAM = 1024;
+  private static final long SESSION_CAPS = 1;
+
+  /** Creates the driver's code (its factory does). */
+  public VesaDriver() {}
+
+  /** Something the driver could not do; the message says what. */
+  private static final class Abort extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Abort(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public void construct(Env env) {
+    Log log = env.log();
+    List<AutoCloseable> sandbox = new ArrayList<>();
+    @Nullable IoMemWindow lfb = null;
+    try {
+      VesaConfig config = config(env);
+      if (config.depth() != 16) {
+        throw new Abort("mode " + config + " is not supported: vesa_drv serves RGB565 (depth 16) only");
+      }
+      VgaPorts ports = open("VGA I/O ports", () -> new VgaPorts(env));
+      sandbox.add(ports);
+      RealModeMemory memory = new RealModeMemory(env.memory());
+      boolean ownVectors = !mapDevice(env, memory, sandbox, 0, BIOS_DATA_PAGE_SIZE, "vector table and BIOS data");
+      mapDevice(env, memory, sandbox, VGA_WINDOW, VGA_WINDOW_SIZE, "VGA window");
+      placeOptionRom(env, memory, sandbox);
+      VideoBios bios = new VideoBios(memory, ports);
+      Vbe vbe = new Vbe(bios, memory);
+      VbeMode mode;
+      try {
+        if (ownVectors) {
+          bios.installDefaultVectors();
+          bios.initialise((int) (OPTION_ROM >>> 4));
+        }
+        Vbe.Controller controller = vbe.controller();
+        Optional<VbeMode> found = vbe.find(controller, config.width(), config.height(), config.depth());
+        if (found.isEmpty()) {
+          throw new Abort("mode " + config + " is not supported: the video BIOS offers no such mode with a"
+              + " linear framebuffer (" + controller.modes().size() + " modes listed)");
+        }
+        mode = found.get();
+        vbe.setMode(mode);
+      } catch (VideoBios.Failure e) {
+        throw new Abort(String.valueOf(e.getMessage()));
+      }
+      checkPciFramebuffer(env, mode.physBasePtr());
+      long bytes = (long) mode.bytesPerScanLine() * mode.height();
+      lfb = open("linear framebuffer " + IoMemWindow.range(mode.physBasePtr(), bytes),
+          () -> new IoMemWindow(env, mode.physBasePtr(), bytes));
+      closeAll(sandbox, log);
+      announce(env, lfb, new Mode(mode.width(), mode.height(), PixelFormat.RGB565));
+      log.log("using video mode: " + config + " (VBE mode 0x" + Integer.toHexString(mode.number())
+          + ") framebuffer at 0x" + Long.toHexString(mode.physBasePtr()));
+    } catch (Abort e) {
+      log.error(String.valueOf(e.getMessage()));
+      closeAll(sandbox, log);
+      if (lfb != null) {
+        lfb.close();
+      }
+      env.parentInterface().exit(1);
+    }
+  }
+
+  /**
+   * Finds the VGA on the PCI bus and warns when its BAR0 is not where the BIOS put the framebuffer; a
+   * machine without PCI (the ports refused) is no error.
+   */
+  private static void checkPciFramebuffer(Env env, long framebuffer) {
+    try (Connection<IoPortSession> pci = VgaPorts.open(env, new VgaPorts.Range(PciVga.CONFIG_ADDRESS,
+        PciVga.PORTS))) {
+      Optional<PciVga> vga = PciVga.scan(pci.session());
+      if (vga.isEmpty()) {
+        env.log().warning("no VGA controller on the PCI bus");
+      } else if (vga.get().bar0() != framebuffer) {
+        env.log().warning(vga.get() + " is not the framebuffer 0x" + Long.toHexString(framebuffer)
+            + " the video BIOS reported");
+      } else {
+        env.log().log(vga.get().toString());
+      }
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      env.log().warning("PCI configuration ports refused (" + e.getMessage() + "): framebuffer not checked");
+    }
+  }
+
+  private static VesaConfig config(Env env) throws Abort {
+    String xml;
+    try (AttachedRomDataspace rom = new AttachedRomDataspace(env, "config")) {
+      xml = rom.text();
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      return VesaConfig.DEFAULT;
+    }
+    try {
+      return VesaConfig.parse(xml);
+    } catch (VesaConfig.Invalid e) {
+      throw new Abort(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Opens a session the driver cannot do without. */
+  private interface Opener<T> {
+    T open() throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota;
+  }
+
+  private static <T> T open(String what, Opener<T> opener) throws Abort {
+    try {
+      return opener.open();
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      throw new Abort(what + " refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Maps the machine's {@code [base, base + size)} into the sandbox if core grants it as IO_MEM; returns
+   * whether it did (otherwise the range stays scratch RAM, and the log says so).
+   */
+  private static boolean mapDevice(Env env, RealModeMemory memory, List<AutoCloseable> sandbox, long base,
+      long size, String what) {
+    try {
+      IoMemWindow window = new IoMemWindow(env, base, size);
+      sandbox.add(window);
+      memory.map(base, size, window.address());
+      return true;
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      env.log().warning("IO_MEM " + IoMemWindow.range(base, size) + " (" + what + ") not granted ("
+          + e.getMessage() + "): scratch RAM instead");
+      return false;
+    }
+  }
+
+  /** Makes the option ROM appear at C0000h: the machine's through IO_MEM, else the ROM module's image. */
+  private static void placeOptionRom(Env env, RealModeMemory memory, List<AutoCloseable> sandbox) throws Abort {
+    if (mapDevice(env, memory, sandbox, OPTION_ROM, OPTION_ROM_SIZE, "option ROM")) {
+      if (!hasRomSignature(memory)) {
+        throw new Abort("no VGA option ROM at 0x" + Long.toHexString(OPTION_ROM) + " (no 55 AA signature)");
+      }
+      return;
+    }
+    byte[] image;
+    try (AttachedRomDataspace rom = new AttachedRomDataspace(env, OPTION_ROM_MODULE)) {
+      image = rom.bytes();
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      throw new Abort("no VGA option ROM: none at 0x" + Long.toHexString(OPTION_ROM) + " and no ROM module \""
+          + OPTION_ROM_MODULE + "\" (" + e.getMessage() + ")");
+    }
+    if (image.length < 3 || image.length > OPTION_ROM_SIZE) {
+      throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" of " + image.length
+          + " bytes does not fit the option ROM area");
+    }
+    memory.load(OPTION_ROM, image);
+    if (!hasRomSignature(memory)) {
+      throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" is no option ROM (no 55 AA signature)");
+    }
+    env.log().log("option ROM from ROM module \"" + OPTION_ROM_MODULE + "\" (" + image.length + " bytes) at 0x"
+        + Long.toHexString(OPTION_ROM));
+  }
+
+  private static boolean hasRomSignature(RealModeMemory memory) {
+    return memory.read8(OPTION_ROM) == 0x55 && memory.read8(OPTION_ROM + 1) == 0xaa;
+  }
+
+  private static void announce(Env env, IoMemWindow lfb, Mode mode) {
+    QuotaAccounts own = QuotaAccounts.of("vesa_drv", RamQuota.of(64 << 10), CapQuota.of(64));
+    RootComponent<FramebufferSession> root = new RootComponent<>(env.ep(), FramebufferSession.class, own,
+        RamQuota.of(SESSION_RAM), CapQuota.of(SESSION_CAPS), env.log()) {
+      @Override
+      protected FramebufferSession createSession(SessionArgs args) {
+        return new VesaFramebuffer(lfb.dataspace(), mode);
+      }
+    };
+    env.parentInterface().announce(FramebufferSession.SERVICE_NAME, env.ep().manage(Root.class, root));
+  }
+
+  private static void closeAll(List<AutoCloseable> resources, Log log) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warning("closing " + resources.get(i) + ": " + e.getMessage());
+      }
+    }
+    resources.clear();
+  }
+}
