@@ -149,4 +149,23 @@ class CoreTest {
     assertThatThrownBy(() -> BootImage.parse("module /genode/core", Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no kernel line");
   }
+
+  @Test
+  void twoSessionsOfOneRomModuleShareItAndClosingOneLeavesTheOtherReadable() {
+    CoreScenario s = new CoreScenario();
+    ComponentRegistry components = ComponentRegistry.of(List.of()).with("init", env -> {
+      try (AttachedRomDataspace first = new AttachedRomDataspace(env, "config")) {
+        try (AttachedRomDataspace second = new AttachedRomDataspace(env, "config")) {
+          env.log().log("second reads " + second.text());
+        }
+        env.log().log("first still reads " + first.text());
+      } catch (Exception e) {
+        env.log().log("failed: " + e);
+      }
+      env.parentInterface().exit(0);
+    });
+    s.run(CoreScenario.MENU, FILES, components, core -> s.awaitLine("child \"init\" exited with exit value 0"));
+    assertThat(s.console).contains("[init] second reads <config/>", "[init] first still reads <config/>")
+        .noneMatch(l -> l.contains("Warning") || l.contains("failed"));
+  }
 }

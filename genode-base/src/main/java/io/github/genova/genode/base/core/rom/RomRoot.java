@@ -38,6 +38,8 @@ public final class RomRoot extends RootComponent<RomSession> {
   public record Module(String name, RamDataspace dataspace, long contentSize) {}
 
   private final Map<String, Module> modules = new TreeMap<>();
+  /** Each module's dataspace capability, made once and shared by all sessions of the module. */
+  private final Map<String, Capability<Dataspace>> dataspaces = new TreeMap<>();
 
   /** Creates the ROM root served by {@code ep} over {@code modules}, charging {@code accounts}. */
   public RomRoot(RpcEntrypoint ep, QuotaAccounts accounts, Iterable<Module> modules, Log log) {
@@ -60,7 +62,10 @@ public final class RomRoot extends RootComponent<RomSession> {
       log().warning("ROM module \"" + name + "\" not present");
       throw new ServiceDenied("ROM module \"" + name + "\" not present");
     }
-    Capability<Dataspace> ds = ep().manage(Dataspace.class, m.dataspace());
+    Capability<Dataspace> ds;
+    synchronized (dataspaces) {
+      ds = dataspaces.computeIfAbsent(name, n -> ep().manage(Dataspace.class, m.dataspace()));
+    }
     return new StaticRomSession(ds, m.contentSize());
   }
 }
