@@ -9,9 +9,12 @@ module io.github.genova.genode.os {
   requires java.xml;
   requires static transitive org.junit.jupiter.api;
 
+  exports io.github.genova.genode.os.drivers.ps2;
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
+  exports io.github.genova.genode.os.input;
+  exports io.github.genova.genode.os.input.server;
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.test.capintegrity;
@@ -23,7 +26,8 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.timer.server;
 
   provides io.github.genova.genode.base.env.ComponentFactory
-      with io.github.genova.genode.os.init.component.InitFactory,
+      with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
+          io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
