@@ -32,6 +32,15 @@ public final class ScenarioRun {
     echo.accept(line);
   }
 
+  /**
+   * Returns the booted kernel. Its implementation's type reaches the machine underneath, so a test can play
+   * the user at the devices (press keys on the i8042's keyboard, move its mouse) while the scenario runs;
+   * device models take such host calls at any time.
+   */
+  public Kernel kernel() {
+    return kernel;
+  }
+
   /** Returns every console line so far, in order. */
   public synchronized List<String> log() {
     return List.copyOf(console);
