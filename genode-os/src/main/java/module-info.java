@@ -18,6 +18,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.test.capintegrity;
+  exports io.github.genova.genode.os.test.input;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
@@ -30,6 +31,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
+          io.github.genova.genode.os.test.input.InputTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory,
           io.github.genova.genode.os.test.timer.TimerTestFactory,

@@ -3,6 +3,7 @@ package io.github.genova.genode.os.drivers.ps2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.Component;
+import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
@@ -47,6 +48,32 @@ class Ps2ScenarioTest {
           <resource name="RAM" quantum="1M"/>
           <route>
             <service name="Input"> <child name="ps2_drv"/> </service>
+            <any-service> <parent/> </any-service>
+          </route>
+        </start>
+      </config>
+      """;
+  /** Genode's input test with the timer it polls by. */
+  private static final String DEMO_CONFIG = """
+      <config>
+        <parent-provides>
+          <service name="LOG"/> <service name="PD"/> <service name="CPU"/> <service name="ROM"/>
+          <service name="IO_PORT"/> <service name="IRQ"/>
+        </parent-provides>
+        <default-route> <any-service> <parent/> </any-service> </default-route>
+        <start name="timer" caps="100">
+          <resource name="RAM" quantum="1M"/>
+          <provides> <service name="Timer"/> </provides>
+        </start>
+        <start name="ps2_drv" caps="100">
+          <resource name="RAM" quantum="1M"/>
+          <provides> <service name="Input"/> </provides>
+        </start>
+        <start name="test-input" caps="100">
+          <resource name="RAM" quantum="1M"/>
+          <route>
+            <service name="Input"> <child name="ps2_drv"/> </service>
+            <service name="Timer"> <child name="timer"/> </service>
             <any-service> <parent/> </any-service>
           </route>
         </start>
@@ -137,5 +164,27 @@ class Ps2ScenarioTest {
         CLIENT + "RELEASE key 42",
         CLIENT + "flushed 3 events", CLIENT + "MOTION rel 5,-3", CLIENT + "PRESS key 272", CLIENT + "RELEASE key 272");
     assertThat(log).noneMatch(l -> l.contains("Error") || l.contains("Warning"));
+  }
+
+  @Test
+  void genodesInputTestLogsTypedKeysAndTheWheelNumberedInOrder(ScenarioExtension.Runner runner) {
+    Scenario scenario = Scenario.of(DEMO_CONFIG).withAll(ComponentRegistry.loaded())
+        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    ScenarioRun run = runner.run(scenario, s -> {
+      s.awaitLog(DRIVER + "mouse: IntelliMouse with wheel", LIMIT);
+      s.awaitLog(CLIENT + "--- Input test ---", LIMIT);
+      s.sleep(Duration.ofMillis(100)); // the test's sessions are open by now
+      I8042 kbc = keyboardController(s);
+      for (Key k : List.of(Key.H, Key.I)) {
+        kbc.keyboard().press(k);
+        kbc.keyboard().release(k);
+      }
+      kbc.mouse().scroll(1);
+      s.awaitLog(CLIENT + "Input event #5\tWHEEL 1", LIMIT);
+    });
+    assertThat(run.log()).filteredOn(l -> l.startsWith(CLIENT)).containsExactly(CLIENT + "--- Input test ---",
+        CLIENT + "Input event #1\tPRESS key 35", CLIENT + "Input event #2\tRELEASE key 35",
+        CLIENT + "Input event #3\tPRESS key 23", CLIENT + "Input event #4\tRELEASE key 23",
+        CLIENT + "Input event #5\tWHEEL 1");
   }
 }
