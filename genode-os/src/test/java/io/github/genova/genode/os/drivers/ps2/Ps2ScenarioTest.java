@@ -33,51 +33,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ScenarioExtension.class)
 class Ps2ScenarioTest {
-  private static final String CONFIG = """
-      <config>
+  private static final String PROVIDES = """
         <parent-provides>
           <service name="LOG"/> <service name="PD"/> <service name="CPU"/> <service name="ROM"/>
           <service name="IO_PORT"/> <service name="IRQ"/>
         </parent-provides>
         <default-route> <any-service> <parent/> </any-service> </default-route>
+      """;
+  private static final String PS2_DRV = """
         <start name="ps2_drv" caps="100">
           <resource name="RAM" quantum="1M"/>
           <provides> <service name="Input"/> </provides>
         </start>
+      """;
+  /** The client, routed to the driver; {@code %s} takes further routes. */
+  private static final String TEST_INPUT = """
         <start name="test-input" caps="100">
           <resource name="RAM" quantum="1M"/>
           <route>
-            <service name="Input"> <child name="ps2_drv"/> </service>
+            <service name="Input"> <child name="ps2_drv"/> </service>%s
             <any-service> <parent/> </any-service>
           </route>
         </start>
-      </config>
       """;
-  /** Genode's input test with the timer it polls by. */
-  private static final String DEMO_CONFIG = """
-      <config>
-        <parent-provides>
-          <service name="LOG"/> <service name="PD"/> <service name="CPU"/> <service name="ROM"/>
-          <service name="IO_PORT"/> <service name="IRQ"/>
-        </parent-provides>
-        <default-route> <any-service> <parent/> </any-service> </default-route>
+  private static final String TIMER = """
         <start name="timer" caps="100">
           <resource name="RAM" quantum="1M"/>
           <provides> <service name="Timer"/> </provides>
         </start>
-        <start name="ps2_drv" caps="100">
-          <resource name="RAM" quantum="1M"/>
-          <provides> <service name="Input"/> </provides>
-        </start>
-        <start name="test-input" caps="100">
-          <resource name="RAM" quantum="1M"/>
-          <route>
-            <service name="Input"> <child name="ps2_drv"/> </service>
-            <service name="Timer"> <child name="timer"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-      </config>
       """;
   private static final String CLIENT = "[init -> test-input] ";
   private static final String DRIVER = "[init -> ps2_drv] ";
@@ -118,9 +101,13 @@ class Ps2ScenarioTest {
     };
   }
 
+  private static String config(String... starts) {
+    return "<config>\n" + PROVIDES + String.join("", starts) + "</config>\n";
+  }
+
   private static Scenario scenario() {
-    return Scenario.of(CONFIG).with("ps2_drv", new Ps2Driver()).withWaiting("test-input", Ps2ScenarioTest::client)
-        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    return Scenario.of(config(PS2_DRV, TEST_INPUT.formatted(""))).with("ps2_drv", new Ps2Driver())
+        .withWaiting("test-input", Ps2ScenarioTest::client).onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
   }
 
   private static I8042 keyboardController(ScenarioRun run) {
@@ -168,8 +155,9 @@ class Ps2ScenarioTest {
 
   @Test
   void genodesInputTestLogsTypedKeysAndTheWheelNumberedInOrder(ScenarioExtension.Runner runner) {
-    Scenario scenario = Scenario.of(DEMO_CONFIG).withAll(ComponentRegistry.loaded())
-        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    String routeToTimer = "\n<service name=\"Timer\"> <child name=\"timer\"/> </service>";
+    Scenario scenario = Scenario.of(config(TIMER, PS2_DRV, TEST_INPUT.formatted(routeToTimer)))
+        .withAll(ComponentRegistry.loaded()).onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
     ScenarioRun run = runner.run(scenario, s -> {
       s.awaitLog(DRIVER + "mouse: IntelliMouse with wheel", LIMIT);
       s.awaitLog(CLIENT + "--- Input test ---", LIMIT);
