@@ -175,4 +175,21 @@ class Ps2ScenarioTest {
         CLIENT + "Input event #3\tPRESS key 23", CLIENT + "Input event #4\tRELEASE key 23",
         CLIENT + "Input event #5\tWHEEL 1");
   }
+
+  @Test
+  void aSecondDriverForTheTakenPortsIsRefusedClearlyAndTheFirstServesOn(ScenarioExtension.Runner runner) {
+    String second = """
+        <start name="ps2_drv2" caps="100"> <binary name="ps2_drv"/> <resource name="RAM" quantum="1M"/> </start>
+        """;
+    Scenario scenario = Scenario.of(config(PS2_DRV, second, TEST_INPUT.formatted(""))).with("ps2_drv", new Ps2Driver())
+        .withWaiting("test-input", Ps2ScenarioTest::client).onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    ScenarioRun run = runner.run(scenario, s -> {
+      s.awaitLog("[init] child \"ps2_drv2\" exited with exit value 1", LIMIT);
+      s.awaitLog(CLIENT + "ready", LIMIT);
+      keyboardController(s).keyboard().press(Key.ESCAPE);
+      s.awaitLog(CLIENT + "PRESS key 1", LIMIT);
+    });
+    assertThat(run.log()).anyMatch(
+        l -> l.startsWith("[init -> ps2_drv2] Error: I/O port 0x60 of the i8042 refused: ServiceDenied"));
+  }
 }
