@@ -19,12 +19,13 @@ import io.github.genova.genode.os.input.server.EventQueue;
 import io.github.genova.genode.os.input.server.InputRoot;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Genode's PS/2 driver as a component (the binary {@code ps2_drv}): opens IO_PORT sessions for ports 0x60
  * and 0x64 and IRQ sessions for line {@value #KEYBOARD_IRQ} (keyboard) and {@value #MOUSE_IRQ} (mouse) at
  * its parent, resets the i8042, the keyboard and the mouse (see {@link I8042}, {@link Ps2Keyboard}, {@link
- * Ps2Mouse}), starts one interrupt thread per line ({@code "ps2_kbd_irq"}, {@code "ps2_aux_irq"}) that reads
+ * Ps2Mouse}; without a working mouse it serves the keyboard alone), starts one interrupt thread per line ({@code "ps2_kbd_irq"}, {@code "ps2_aux_irq"}) that reads
  * what the controller holds and queues the decoded events, and announces the {@value
  * InputSession#SERVICE_NAME} service. A refused session or a controller that fails its tests is logged with
  * the reason, what was opened is closed, and the driver exits with 1.
@@ -56,9 +57,7 @@ public final class Ps2Driver implements Component {
       i8042.reset();
       Ps2Keyboard keyboard = Ps2Keyboard.reset(i8042, queue);
       log.log("keyboard: scan code set " + keyboard.scanCodeSet() + (keyboard.translated() ? " (translated)" : ""));
-      Ps2Mouse mouse = i8042.auxPresent() ? Ps2Mouse.reset(i8042, queue) : null;
-      log.log(mouse == null ? "no mouse: the auxiliary port failed its test"
-          : mouse.wheel() ? "mouse: IntelliMouse with wheel" : "mouse: standard PS/2");
+      Ps2Mouse mouse = mouse(i8042, queue, log);
       i8042.enableInterrupts();
       Mutex controller = new Mutex();
       Runnable handler = () -> {
@@ -78,6 +77,22 @@ public final class Ps2Driver implements Component {
     } catch (I8042Fault e) {
       log.error(String.valueOf(e.getMessage()));
       fail(env, opened);
+    }
+  }
+
+  /** Brings up the mouse; one that fails leaves the driver serving the keyboard alone (with a warning). */
+  private static @Nullable Ps2Mouse mouse(I8042 i8042, EventQueue queue, Log log) {
+    if (!i8042.auxPresent()) {
+      log.warning("no mouse: the auxiliary port failed its test; serving the keyboard only");
+      return null;
+    }
+    try {
+      Ps2Mouse mouse = Ps2Mouse.reset(i8042, queue);
+      log.log(mouse.wheel() ? "mouse: IntelliMouse with wheel" : "mouse: standard PS/2");
+      return mouse;
+    } catch (I8042Fault e) {
+      log.warning(e.getMessage() + "; serving the keyboard only");
+      return null;
     }
   }
 

@@ -2,7 +2,6 @@ package io.github.genova.genode.os.input.server;
 
 import io.github.genova.genode.base.sync.Mutex;
 import io.github.genova.genode.os.input.InputEvent;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -38,11 +37,6 @@ public final class EventQueue implements Consumer<InputEvent> {
     } finally {
       mutex.release();
     }
-  }
-
-  /** Adds {@code events} in order (see {@link #accept}). */
-  public void addAll(List<InputEvent> events) {
-    events.forEach(this);
   }
 
   /** Returns whether events are queued. */
