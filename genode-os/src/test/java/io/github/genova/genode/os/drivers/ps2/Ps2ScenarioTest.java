@@ -22,6 +22,7 @@ import io.github.genova.platform.device.ps2.MouseButton;
 import io.github.genova.platform.pc.StandardPc;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -191,5 +192,22 @@ class Ps2ScenarioTest {
     });
     assertThat(run.log()).anyMatch(
         l -> l.startsWith("[init -> ps2_drv2] Error: I/O port 0x60 of the i8042 refused: ServiceDenied"));
+  }
+
+  @Test
+  void twoRunsWithTheSameInputGiveTheSameLogLineForLine(ScenarioExtension.Runner runner) {
+    Consumer<ScenarioRun> typeAndClick = s -> {
+      s.awaitLog(CLIENT + "ready", LIMIT);
+      I8042 kbc = keyboardController(s);
+      kbc.keyboard().press(Key.Q);
+      kbc.mouse().move(-7, 9);
+      kbc.mouse().button(MouseButton.RIGHT, true);
+      kbc.keyboard().release(Key.Q);
+      s.awaitLog(CLIENT + "RELEASE key 16", LIMIT);
+    };
+    List<String> first = runner.run(scenario(), typeAndClick).log();
+    List<String> second = runner.run(scenario(), typeAndClick).log();
+    assertThat(first).contains(CLIENT + "MOTION rel -7,9", CLIENT + "PRESS key 273");
+    assertThat(second).isEqualTo(first);
   }
 }
