@@ -9,33 +9,39 @@ module io.github.genova.genode.os {
   requires java.xml;
   requires static transitive org.junit.jupiter.api;
 
+  exports io.github.genova.genode.os.drivers.ps2;
   exports io.github.genova.genode.os.drivers.vesa;
   exports io.github.genova.genode.os.framebuffer;
   exports io.github.genova.genode.os.hw;
-  exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.init.component;
-  exports io.github.genova.genode.os.scenario;
+  exports io.github.genova.genode.os.init;
+  exports io.github.genova.genode.os.input.server;
+  exports io.github.genova.genode.os.input;
   exports io.github.genova.genode.os.scenario.junit;
+  exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.test.capintegrity;
   exports io.github.genova.genode.os.test.dsownership;
-  exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.framebuffer;
+  exports io.github.genova.genode.os.test.input;
+  exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.subrm;
   exports io.github.genova.genode.os.test.thread;
   exports io.github.genova.genode.os.test.timer;
-  exports io.github.genova.genode.os.timer;
   exports io.github.genova.genode.os.timer.pit;
   exports io.github.genova.genode.os.timer.server;
+  exports io.github.genova.genode.os.timer;
 
   provides io.github.genova.genode.base.env.ComponentFactory
-      with io.github.genova.genode.os.drivers.vesa.VesaFactory,
+      with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
+          io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.dsownership.DsOwnershipTestFactory,
-          io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.framebuffer.FramebufferTestFactory,
+          io.github.genova.genode.os.test.input.InputTestFactory,
+          io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.subrm.SubRmTestFactory,
           io.github.genova.genode.os.test.thread.ThreadTestFactory,

@@ -1,0 +1,86 @@
+package io.github.genova.genode.os.input;
+
+import io.github.genova.genode.base.dataspace.Dataspace;
+import io.github.genova.genode.base.env.Connection;
+import io.github.genova.genode.base.env.Env;
+import io.github.genova.genode.base.quota.InsufficientCapQuota;
+import io.github.genova.genode.base.quota.InsufficientRamQuota;
+import io.github.genova.genode.base.quota.OutOfCaps;
+import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.rm.RegionMap;
+import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.base.session.SessionArgs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A client's Input session (Genode's {@code Input::Connection} with the event dataspace attached): opens
+ * the session through the component's parent, attaches its event dataspace read-only to the component's
+ * address space, and turns a {@link InputSession#flush()} into the list of events it copied there. One
+ * thread at a time uses a connection.
+ */
+public final class InputConnection implements AutoCloseable {
+  /** RAM a client donates for an Input session (Genode's default donation): the event dataspace and more. */
+  public static final long RAM_QUOTA = 16 * 1024;
+  /** Capabilities a client donates for an Input session: the session object and its dataspace, and one spare. */
+  public static final long CAP_QUOTA = 3;
+
+  private final Env env;
+  private final Connection<InputSession> connection;
+  private final InputSession session;
+  private final long eventsAt;
+  private boolean closed;
+
+  /**
+   * Opens an Input session through the parent of {@code env}'s component and attaches its event dataspace.
+   *
+   * @throws ServiceDenied if no route leads to an Input service, the server refuses, or the dataspace cannot
+   *     be attached (the session is closed again)
+   * @throws OutOfRam if the component cannot donate {@link #RAM_QUOTA}
+   * @throws OutOfCaps if the component cannot donate {@link #CAP_QUOTA}
+   * @throws InsufficientRamQuota if the server needs more RAM than {@link #RAM_QUOTA}
+   * @throws InsufficientCapQuota if the server needs more capabilities than {@link #CAP_QUOTA}
+   */
+  public InputConnection(Env env)
+      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+    this.env = env;
+    this.connection = new Connection<>(env, InputSession.class, InputSession.SERVICE_NAME,
+        SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA));
+    this.session = connection.session();
+    try {
+      this.eventsAt = env.rm().attach(session.dataspace().<Dataspace>cast(), 0, 0, false, 0, false);
+    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
+      connection.close();
+      throw new ServiceDenied("cannot attach the Input event dataspace: " + e.getMessage());
+    }
+  }
+
+  /** Returns whether the server has events queued. */
+  public boolean isPending() {
+    return session.isPending();
+  }
+
+  /** Flushes the server's queue (see {@link InputSession#flush()}) and returns the events, oldest first. */
+  public List<InputEvent> flush() {
+    int count = session.flush();
+    int n = Math.clamp(count, 0, InputSession.MAX_EVENTS);
+    byte[] raw = new byte[n * InputEvent.SIZE];
+    env.memory().read(eventsAt, raw, 0, raw.length);
+    List<InputEvent> events = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      events.add(InputEvent.readFrom(raw, i * InputEvent.SIZE));
+    }
+    return events;
+  }
+
+  /** Detaches the event dataspace and closes the session. Closing twice has no effect. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    env.rm().detach(eventsAt);
+    connection.close();
+  }
+}
