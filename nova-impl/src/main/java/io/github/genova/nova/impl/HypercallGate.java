@@ -41,10 +41,9 @@ final class HypercallGate implements Hypercalls {
   /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
   private void enter() {
     Ec self = ec;
-    if (self.isDead()) {
-      throw KernelUnwind.DEATH;
+    if (self.needsAttention()) {
+      attend();
     }
-    recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
       kernel.scheduler.entry(sc);
@@ -62,10 +61,9 @@ final class HypercallGate implements Hypercalls {
    */
   private Status leave(Status status) {
     Ec self = ec;
-    if (self.isDead()) {
-      throw KernelUnwind.DEATH;
+    if (self.needsAttention()) {
+      attend();
     }
-    recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
       kernel.scheduler.exit(sc);
@@ -73,11 +71,16 @@ final class HypercallGate implements Hypercalls {
     return status;
   }
 
-  /** Raises RECALL if {@code ec_ctrl} asked for it: before the EC's code runs again. */
-  private void recallIfPending() {
+  /**
+   * The EC needs attention at this kernel entry or exit: a dead EC's code is unwound; a recall {@code
+   * ec_ctrl} asked for is raised, before the EC's code runs again.
+   */
+  private void attend() {
     Ec self = ec;
-    if (self.recallPending) {
-      self.recallPending = false;
+    if (self.isDead()) {
+      throw KernelUnwind.DEATH;
+    }
+    if (self.takeRecall()) {
       deliverEvent(Event.RECALL, 0, 0);
     }
   }
@@ -171,21 +174,18 @@ final class HypercallGate implements Hypercalls {
     Ec self = ec;
     MdbNode node = self.pd.objects.get(pt);
     if (node == null || !(node.object instanceof Pt portal) || (node.perms & Perm.PT_CALL) == 0) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     Ec callee = portal.ec;
     if (callee.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     if (callee.isDead()) {
-      return Status.TIMEOUT;
+      return leave(Status.TIMEOUT);
     }
     Status taken = callee.take(self, (flags & Hypercall.FLAG_CALL_NON_BLOCKING) != 0);
     if (taken != Status.SUCCESS) {
-      if (taken == Status.ABORTED) {
-        self.kill("livelock: it calls " + callee + ", which waits for its own call to return");
-      }
-      return leave(taken);
+      return leave(notTaken(callee, taken));
     }
     Ipc.transfer(kernel.mdb, self, callee);
     Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
@@ -194,6 +194,14 @@ final class HypercallGate implements Hypercalls {
     }
     callee.free();
     return leave(result);
+  }
+
+  /** A call could not take {@code callee}: a livelock (ABORTED) kills the caller. Returns {@code taken}. */
+  private Status notTaken(Ec callee, Status taken) {
+    if (taken == Status.ABORTED) {
+      ec.kill("livelock: it calls " + callee + ", which waits for its own call to return");
+    }
+    return taken;
   }
 
   /**
@@ -209,6 +217,11 @@ final class HypercallGate implements Hypercalls {
     if (donor == null || callee.cpu == donor.cpu.id) {
       return serve(callee, donor, ip, pid);
     }
+    return serveCrossCpu(callee, donor, ip, pid);
+  }
+
+  /** {@link #serveOnItsCpu} for a callee on another CPU than {@code donor}'s. */
+  private Status serveCrossCpu(Ec callee, Sc donor, long ip, long pid) {
     Scheduler scheduler = kernel.scheduler;
     Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(callee.cpu));
     try {
@@ -227,8 +240,7 @@ final class HypercallGate implements Hypercalls {
     callee.currentSc = sc;
     HostCode code = callee.code;
     if (code == null) {
-      callee.kill("it has no host code, and x86 code ECs cannot run yet");
-      return Status.ABORTED;
+      return killCodeless(callee);
     }
     try {
       code.run(callee.gate, ip, pid);
@@ -239,6 +251,11 @@ final class HypercallGate implements Hypercalls {
       return Status.ABORTED;
     }
     return callee.isDead() ? Status.ABORTED : Status.SUCCESS;
+  }
+
+  private static Status killCodeless(Ec callee) {
+    callee.kill("it has no host code, and x86 code ECs cannot run yet");
+    return Status.ABORTED;
   }
 
   @Override
@@ -389,6 +406,10 @@ final class HypercallGate implements Hypercalls {
   @Override
   public Status createPd(long sel, long ownerPd, Crd caps) {
     enter();
+    return leave(createPdChecked(sel, ownerPd, caps));
+  }
+
+  private Status createPdChecked(long sel, long ownerPd, Crd caps) {
     Pd self = ec.pd;
     MdbNode owner = ownerNode(ownerPd, Perm.PD_CREATE_PD);
     if (owner == null) {
@@ -409,13 +430,18 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createEc(long sel, long ownerPd, int cpu, long utcbAddress, long sp, long evtBase, boolean global,
       @Nullable HostCode code) {
     enter();
+    return leave(createEcChecked(sel, ownerPd, cpu, utcbAddress, sp, evtBase, global, code));
+  }
+
+  private Status createEcChecked(long sel, long ownerPd, int cpu, long utcbAddress, long sp, long evtBase,
+      boolean global, @Nullable HostCode code) {
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
       return Status.BAD_CPU;
     }
@@ -446,12 +472,16 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createSc(long sel, long ownerPd, long ecSel, Qpd qpd) {
     enter();
+    return leave(createScChecked(sel, ownerPd, ecSel, qpd));
+  }
+
+  private Status createScChecked(long sel, long ownerPd, long ecSel, Qpd qpd) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_SC) == null) {
       return Status.BAD_CAP;
     }
@@ -481,12 +511,16 @@ final class HypercallGate implements Hypercalls {
     if (first) {
       kernel.startGlobal(target, sc, false);
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createPt(long sel, long ownerPd, long ecSel, long mtd, long ip, boolean crossCpu) {
     enter();
+    return leave(createPtChecked(sel, ownerPd, ecSel, mtd, ip, crossCpu));
+  }
+
+  private Status createPtChecked(long sel, long ownerPd, long ecSel, long mtd, long ip, boolean crossCpu) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_PT) == null) {
       return Status.BAD_CAP;
     }
@@ -504,12 +538,16 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createSm(long sel, long ownerPd, long counter) {
     enter();
+    return leave(createSmChecked(sel, ownerPd, counter));
+  }
+
+  private Status createSmChecked(long sel, long ownerPd, long counter) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_SM) == null) {
       return Status.BAD_CAP;
     }
@@ -523,7 +561,7 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   private @Nullable MdbNode ownerNode(long sel, int perm) {
@@ -556,9 +594,9 @@ final class HypercallGate implements Hypercalls {
   public Status ecCtrl(long ecSel) {
     enter();
     if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
-    target.recallPending = true;
+    target.requestRecall();
     return leave(Status.SUCCESS);
   }
 
@@ -566,10 +604,10 @@ final class HypercallGate implements Hypercalls {
   public Status ecMigrate(long ecSel, int cpu) {
     enter();
     if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     target.cpu = cpu;
     synchronized (target.scs) {
@@ -584,7 +622,7 @@ final class HypercallGate implements Hypercalls {
   public Status scCtrl(long scSel) {
     enter();
     if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     out1 = (sc.isIdle() ? kernel.scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
     return leave(Status.SUCCESS);
@@ -594,7 +632,7 @@ final class HypercallGate implements Hypercalls {
   public Status ptCtrl(long ptSel, long pid) {
     enter();
     if (!(ec.pd.object(ptSel, Kobject.Type.PT, Perm.PT_CTRL) instanceof Pt pt)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     pt.id = pid;
     return leave(Status.SUCCESS);
@@ -604,7 +642,7 @@ final class HypercallGate implements Hypercalls {
   public Status smUp(long smSel) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_UP) instanceof Sm sm)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     sm.up();
     return leave(Status.SUCCESS);
@@ -614,7 +652,7 @@ final class HypercallGate implements Hypercalls {
   public Status smDown(long smSel, boolean zeroCount, long deadline) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_DOWN) instanceof Sm sm)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     return leave(sm.down(ec, zeroCount, deadline));
   }
@@ -623,20 +661,20 @@ final class HypercallGate implements Hypercalls {
   public Status assignPci(long pdSel, long dev, long rid) {
     enter();
     if (ec.pd.node(pdSel, Kobject.Type.PD) == null) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     // No IOMMU is modelled (HIP feature flags say so), so no device can be bound for DMA translation.
-    return Status.BAD_DEV;
+    return leave(Status.BAD_DEV);
   }
 
   @Override
   public Status assignGsi(long smSel, long dev, int cpu) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, 0) instanceof Sm sm) || !sm.isInterrupt()) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     kernel.routeGsi(sm.gsi, cpu);
     out1 = 0xfee0_0000L | (long) cpu << 12;
@@ -654,7 +692,7 @@ final class HypercallGate implements Hypercalls {
     Hypercall h = Hypercall.ofNumber(number);
     if (h == null) {
       enter();
-      return Status.BAD_HYP;
+      return leave(Status.BAD_HYP);
     }
     return switch (h) {
       case CALL -> call(sel, flags);
