@@ -28,9 +28,6 @@ final class HypercallGate implements Hypercalls {
 
   private final Ec ec;
   private final NovaKernel kernel;
-  /** The kernel's scheduler and mapping database, held here as the IPC path uses them on every call. */
-  private final Scheduler scheduler;
-  private final Mdb mdb;
   private final HostMemory memory;
   private long out1;
   private long out2;
@@ -38,8 +35,6 @@ final class HypercallGate implements Hypercalls {
   HypercallGate(Ec ec) {
     this.ec = ec;
     this.kernel = ec.kernel;
-    this.scheduler = kernel.scheduler;
-    this.mdb = kernel.mdb;
     this.memory = new HostMemory(ec);
   }
 
@@ -51,7 +46,7 @@ final class HypercallGate implements Hypercalls {
     }
     Sc sc = self.currentSc;
     if (sc != null) {
-      scheduler.entry(sc);
+      kernel.scheduler.entry(sc);
     }
   }
 
@@ -71,7 +66,7 @@ final class HypercallGate implements Hypercalls {
     }
     Sc sc = self.currentSc;
     if (sc != null) {
-      scheduler.exit(sc);
+      kernel.scheduler.exit(sc);
     }
     return status;
   }
@@ -116,7 +111,7 @@ final class HypercallGate implements Hypercalls {
     while (!portAccessible(port, size)) {
       protectionFault();
     }
-    scheduler.now(); // devices read the machine clock
+    kernel.scheduler.now(); // devices read the machine clock
     return leave(kernel.machine.ports().in(port, size));
   }
 
@@ -127,7 +122,7 @@ final class HypercallGate implements Hypercalls {
     while (!portAccessible(port, size)) {
       protectionFault();
     }
-    scheduler.now(); // devices read the machine clock
+    kernel.scheduler.now(); // devices read the machine clock
     kernel.machine.ports().out(port, size, value);
     leave(Status.SUCCESS);
   }
@@ -192,10 +187,10 @@ final class HypercallGate implements Hypercalls {
     if (taken != Status.SUCCESS) {
       return leave(notTaken(callee, taken));
     }
-    Ipc.transfer(mdb, self, callee);
+    Ipc.transfer(kernel.mdb, self, callee);
     Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
     if (result == Status.SUCCESS) {
-      Ipc.transfer(mdb, callee, self);
+      Ipc.transfer(kernel.mdb, callee, self);
     }
     callee.free();
     return leave(result);
@@ -227,6 +222,7 @@ final class HypercallGate implements Hypercalls {
 
   /** {@link #serveOnItsCpu} for a callee on another CPU than {@code donor}'s. */
   private Status serveCrossCpu(Ec callee, Sc donor, long ip, long pid) {
+    Scheduler scheduler = kernel.scheduler;
     Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(callee.cpu));
     try {
       return serve(callee, borrowed, ip, pid);
@@ -304,14 +300,14 @@ final class HypercallGate implements Hypercalls {
           + (taken == Status.ABORTED ? " waits for this EC (livelock)" : " is dead"));
       return false;
     }
-    scheduler.trace(TraceEvent.Kind.EVENT, self.id, self.cpu, event);
+    kernel.scheduler.trace(TraceEvent.Kind.EVENT, self.id, self.cpu, event);
     Utcb theirs = handler.gate.utcb();
     storeState(theirs, portal.mtd, qual0, qual1);
     Status result = serveOnItsCpu(handler, self, portal.ip, portal.id);
     if (result == Status.SUCCESS) {
       loadState(theirs);
       if (theirs.typed() > 0) {
-        Ipc.transfer(mdb, theirs, handler.pd, eventReceiveArea(event, qual1), self.pd);
+        Ipc.transfer(kernel.mdb, theirs, handler.pd, eventReceiveArea(event, qual1), self.pd);
       }
     }
     handler.free();
@@ -419,6 +415,7 @@ final class HypercallGate implements Hypercalls {
     if (owner == null) {
       return Status.BAD_CAP;
     }
+    Mdb mdb = kernel.mdb;
     mdb.lock().lock();
     try {
       if (!mdb.isFree(self, sel)) {
@@ -458,6 +455,7 @@ final class HypercallGate implements Hypercalls {
     if ((utcbAddress & (Utcb.SIZE - 1)) != 0 || Long.compareUnsigned(utcbAddress, USER_LIMIT) >= 0) {
       return Status.BAD_PAR;
     }
+    Mdb mdb = kernel.mdb;
     mdb.lock().lock();
     try {
       if (pd.memory.get(utcbAddress >>> 12) != null) {
@@ -493,7 +491,7 @@ final class HypercallGate implements Hypercalls {
     if (qpd.priority() <= 0 || qpd.priority() >= 128 || qpd.quantumMicros() <= 0) {
       return Status.BAD_PAR;
     }
-
+    Mdb mdb = kernel.mdb;
     Sc sc;
     boolean first;
     mdb.lock().lock();
@@ -501,7 +499,7 @@ final class HypercallGate implements Hypercalls {
       if (!mdb.isFree(ec.pd, sel)) {
         return Status.BAD_CAP;
       }
-      sc = new Sc(kernel, target, scheduler.cpu(target.cpu), qpd.priority(), qpd.quantumMicros());
+      sc = new Sc(kernel, target, kernel.scheduler.cpu(target.cpu), qpd.priority(), qpd.quantumMicros());
       mdb.installObject(ec.pd, sel, sc, Perm.SC_FRESH);
       synchronized (target.scs) {
         first = target.scs.isEmpty();
@@ -530,6 +528,7 @@ final class HypercallGate implements Hypercalls {
         || target.kind != Ec.Kind.LOCAL) {
       return Status.BAD_CAP;
     }
+    Mdb mdb = kernel.mdb;
     mdb.lock().lock();
     try {
       if (!mdb.isFree(ec.pd, sel)) {
@@ -552,6 +551,7 @@ final class HypercallGate implements Hypercalls {
     if (ownerNode(ownerPd, Perm.PD_CREATE_SM) == null) {
       return Status.BAD_CAP;
     }
+    Mdb mdb = kernel.mdb;
     mdb.lock().lock();
     try {
       if (!mdb.isFree(ec.pd, sel)) {
@@ -577,14 +577,14 @@ final class HypercallGate implements Hypercalls {
   @Override
   public Status revoke(Crd crd, boolean self) {
     enter();
-    mdb.revoke(ec.pd, crd.word(), self);
+    kernel.mdb.revoke(ec.pd, crd.word(), self);
     return leave(Status.SUCCESS);
   }
 
   @Override
   public Status lookup(Crd crd) {
     enter();
-    out1 = mdb.lookup(ec.pd, crd.word());
+    out1 = kernel.mdb.lookup(ec.pd, crd.word());
     return leave(Status.SUCCESS);
   }
 
@@ -612,7 +612,7 @@ final class HypercallGate implements Hypercalls {
     target.cpu = cpu;
     synchronized (target.scs) {
       for (Sc sc : target.scs) {
-        scheduler.migrate(sc, scheduler.cpu(cpu));
+        kernel.scheduler.migrate(sc, kernel.scheduler.cpu(cpu));
       }
     }
     return leave(Status.SUCCESS);
@@ -624,7 +624,7 @@ final class HypercallGate implements Hypercalls {
     if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
       return leave(Status.BAD_CAP);
     }
-    out1 = (sc.isIdle() ? scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
+    out1 = (sc.isIdle() ? kernel.scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
     return leave(Status.SUCCESS);
   }
 

@@ -41,8 +41,7 @@ final class Scheduler {
   /** Parallel mode: how many kernel entries pass between looks at the real clock. */
   private static final int CLOCK_EVERY = 64;
 
-  /** The kernel's deadlines (read at every kernel entry, so held here rather than reached through the kernel). */
-  private final TimeKeeper time;
+  private final NovaKernel kernel;
   private final boolean deterministic;
   private final Cpu[] cpus;
   private final ReentrantLock lock = new ReentrantLock();
@@ -55,7 +54,7 @@ final class Scheduler {
   private long traceEvents;
 
   Scheduler(NovaKernel kernel, boolean deterministic, int cpuCount, long seed) {
-    this.time = kernel.time;
+    this.kernel = kernel;
     this.deterministic = deterministic;
     this.cpus = new Cpu[cpuCount];
     for (int i = 0; i < cpuCount; i++) {
@@ -82,7 +81,7 @@ final class Scheduler {
     if (deterministic) {
       sc.charge(HypercallGate.ENTRY_NANOS);
       long now = cpu.localTime += HypercallGate.ENTRY_NANOS;
-      if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < time.nextDeadline()) {
+      if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < kernel.time.nextDeadline()) {
         return; // the machine clock catches up with this CPU lazily: see now()
       }
     } else if (++cpu.entriesSinceClock < CLOCK_EVERY && !cpu.reschedule) {
@@ -107,7 +106,7 @@ final class Scheduler {
     lock.lock();
     try {
       now();
-      time.fireDue();
+      kernel.time.fireDue();
       reschedule(cpu, sc);
     } finally {
       lock.unlock();
@@ -126,7 +125,7 @@ final class Scheduler {
     if (clock != null && holder != null) {
       return clock.advanceTo(holder.localTime);
     }
-    return time.nanos();
+    return kernel.time.nanos();
   }
 
   /**
@@ -481,7 +480,7 @@ final class Scheduler {
         return;
       }
       token = null;
-      if (!time.jumpToNextDeadline()) {
+      if (!kernel.time.jumpToNextDeadline()) {
         return; // everything blocked with no deadline pending: the machine waits for an interrupt
       }
     }
