@@ -36,17 +36,10 @@ final class Ec extends Kobject implements Blocker {
   }
 
   private static final VarHandle SERVER;
-  private static final VarHandle ATTENTION;
-  /** {@link #attention} bit: the EC is dead. */
-  private static final int DEAD = 1;
-  /** {@link #attention} bit: {@code ec_ctrl} asked for a recall, not raised yet. */
-  private static final int RECALL = 2;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      SERVER = lookup.findVarHandle(Ec.class, "server", Thread.class);
-      ATTENTION = lookup.findVarHandle(Ec.class, "attention", int.class);
+      SERVER = MethodHandles.lookup().findVarHandle(Ec.class, "server", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -93,12 +86,9 @@ final class Ec extends Kobject implements Blocker {
   TimeKeeper.@Nullable Timeout timeout;
 
   // Life.
-  /**
-   * What the EC's next kernel entry or exit must attend to ({@link #DEAD}, {@link #RECALL}): one word, so
-   * the hypercall path tests both with one read. Bits are only ever set and cleared atomically.
-   */
-  private volatile int attention;
+  private volatile boolean dead;
   private @Nullable String deathReason;
+  volatile boolean recallPending;
   final List<Sc> scs = new ArrayList<>(1);
   volatile @Nullable Thread thread;
 
@@ -122,22 +112,7 @@ final class Ec extends Kobject implements Blocker {
   }
 
   boolean isDead() {
-    return (attention & DEAD) != 0;
-  }
-
-  /** Returns whether the EC is dead or a recall is pending: its kernel entries and exits check this first. */
-  boolean needsAttention() {
-    return attention != 0;
-  }
-
-  /** Asks for a recall ({@code ec_ctrl}): the EC raises RECALL at its next kernel entry or exit. */
-  void requestRecall() {
-    ATTENTION.getAndBitwiseOr(this, RECALL);
-  }
-
-  /** Takes a pending recall: returns whether there was one (then it is no longer pending). */
-  boolean takeRecall() {
-    return ((int) ATTENTION.getAndBitwiseAnd(this, ~RECALL) & RECALL) != 0;
+    return dead;
   }
 
   /** Returns why the EC was killed, or null while it lives. */
@@ -163,15 +138,10 @@ final class Ec extends Kobject implements Blocker {
    *     the callee waits, directly or through nested calls, for the caller
    */
   Status take(Ec caller, boolean nonBlocking) {
-    if (helperCount == 0 && SERVER.compareAndSet(this, null, Thread.currentThread())) {
-      return isDead() ? releaseDead() : Status.SUCCESS;
-    }
-    return takeWhenBusy(caller, nonBlocking);
-  }
-
-  /** The slow path of {@link #take}: the EC is busy or has waiting callers. */
-  private Status takeWhenBusy(Ec caller, boolean nonBlocking) {
     Thread me = Thread.currentThread();
+    if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
+      return dead ? releaseDead() : Status.SUCCESS;
+    }
     if (nonBlocking) {
       return Status.TIMEOUT;
     }
@@ -180,7 +150,7 @@ final class Ec extends Kobject implements Blocker {
     }
     try {
       synchronized (this) {
-        if (isDead()) {
+        if (dead) {
           return Status.TIMEOUT;
         }
         if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
@@ -214,30 +184,16 @@ final class Ec extends Kobject implements Blocker {
     currentSc = null;
     if (helperCount == 0) {
       server = null;
-      if (helperCount == 0 && !isDead()) {
+      if (dead) {
+        returnUtcbIfUnused(); // its code has unwound: a destroyed EC's UTCB frame may go back now
+      }
+      if (helperCount == 0) {
         return;
       }
-      freeDeadOrRacing();
-    } else {
-      handOver();
+      if (!SERVER.compareAndSet(this, null, Thread.currentThread())) {
+        return; // a new caller took it; its free() hands over
+      }
     }
-  }
-
-  /**
-   * The slow path of {@link #free} after the EC was released: a dead EC's UTCB may go back, and a caller
-   * that queued meanwhile is handed the EC unless a new caller took it first.
-   */
-  private void freeDeadOrRacing() {
-    if (isDead()) {
-      returnUtcbIfUnused(); // its code has unwound: a destroyed EC's UTCB frame may go back now
-    }
-    if (helperCount != 0 && SERVER.compareAndSet(this, null, Thread.currentThread())) {
-      handOver(); // else a new caller took it; its free() hands over
-    }
-  }
-
-  /** Hands the EC, which the current thread holds, to the oldest waiting caller, or frees it if none waits. */
-  private void handOver() {
     Ec next;
     synchronized (this) {
       next = helpers.poll();
@@ -345,11 +301,11 @@ final class Ec extends Kobject implements Blocker {
    */
   void kill(String reason) {
     synchronized (this) {
-      if (isDead()) {
+      if (dead) {
         return;
       }
       deathReason = reason;
-      ATTENTION.getAndBitwiseOr(this, DEAD);
+      dead = true;
     }
     kernel.log(this + " killed: " + reason);
     kernel.scheduler.trace(TraceEvent.Kind.KILL, id, cpu, 0);

@@ -41,9 +41,10 @@ final class HypercallGate implements Hypercalls {
   /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
   private void enter() {
     Ec self = ec;
-    if (self.needsAttention()) {
-      attend();
+    if (self.isDead()) {
+      throw KernelUnwind.DEATH;
     }
+    recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
       kernel.scheduler.entry(sc);
@@ -61,9 +62,10 @@ final class HypercallGate implements Hypercalls {
    */
   private Status leave(Status status) {
     Ec self = ec;
-    if (self.needsAttention()) {
-      attend();
+    if (self.isDead()) {
+      throw KernelUnwind.DEATH;
     }
+    recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
       kernel.scheduler.exit(sc);
@@ -71,16 +73,11 @@ final class HypercallGate implements Hypercalls {
     return status;
   }
 
-  /**
-   * The EC needs attention at this kernel entry or exit: a dead EC's code is unwound; a recall {@code
-   * ec_ctrl} asked for is raised, before the EC's code runs again.
-   */
-  private void attend() {
+  /** Raises RECALL if {@code ec_ctrl} asked for it: before the EC's code runs again. */
+  private void recallIfPending() {
     Ec self = ec;
-    if (self.isDead()) {
-      throw KernelUnwind.DEATH;
-    }
-    if (self.takeRecall()) {
+    if (self.recallPending) {
+      self.recallPending = false;
       deliverEvent(Event.RECALL, 0, 0);
     }
   }
@@ -185,7 +182,10 @@ final class HypercallGate implements Hypercalls {
     }
     Status taken = callee.take(self, (flags & Hypercall.FLAG_CALL_NON_BLOCKING) != 0);
     if (taken != Status.SUCCESS) {
-      return leave(notTaken(callee, taken));
+      if (taken == Status.ABORTED) {
+        self.kill("livelock: it calls " + callee + ", which waits for its own call to return");
+      }
+      return leave(taken);
     }
     Ipc.transfer(kernel.mdb, self, callee);
     Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
@@ -194,14 +194,6 @@ final class HypercallGate implements Hypercalls {
     }
     callee.free();
     return leave(result);
-  }
-
-  /** A call could not take {@code callee}: a livelock (ABORTED) kills the caller. Returns {@code taken}. */
-  private Status notTaken(Ec callee, Status taken) {
-    if (taken == Status.ABORTED) {
-      ec.kill("livelock: it calls " + callee + ", which waits for its own call to return");
-    }
-    return taken;
   }
 
   /**
@@ -217,11 +209,6 @@ final class HypercallGate implements Hypercalls {
     if (donor == null || callee.cpu == donor.cpu.id) {
       return serve(callee, donor, ip, pid);
     }
-    return serveCrossCpu(callee, donor, ip, pid);
-  }
-
-  /** {@link #serveOnItsCpu} for a callee on another CPU than {@code donor}'s. */
-  private Status serveCrossCpu(Ec callee, Sc donor, long ip, long pid) {
     Scheduler scheduler = kernel.scheduler;
     Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(callee.cpu));
     try {
@@ -240,7 +227,8 @@ final class HypercallGate implements Hypercalls {
     callee.currentSc = sc;
     HostCode code = callee.code;
     if (code == null) {
-      return killCodeless(callee);
+      callee.kill("it has no host code, and x86 code ECs cannot run yet");
+      return Status.ABORTED;
     }
     try {
       code.run(callee.gate, ip, pid);
@@ -251,11 +239,6 @@ final class HypercallGate implements Hypercalls {
       return Status.ABORTED;
     }
     return callee.isDead() ? Status.ABORTED : Status.SUCCESS;
-  }
-
-  private static Status killCodeless(Ec callee) {
-    callee.kill("it has no host code, and x86 code ECs cannot run yet");
-    return Status.ABORTED;
   }
 
   @Override
@@ -596,7 +579,7 @@ final class HypercallGate implements Hypercalls {
     if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
       return leave(Status.BAD_CAP);
     }
-    target.requestRecall();
+    target.recallPending = true;
     return leave(Status.SUCCESS);
   }
 

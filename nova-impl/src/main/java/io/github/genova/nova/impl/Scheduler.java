@@ -84,25 +84,18 @@ final class Scheduler {
       if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < kernel.time.nextDeadline()) {
         return; // the machine clock catches up with this CPU lazily: see now()
       }
-    } else if (++cpu.entriesSinceClock < CLOCK_EVERY && !cpu.reschedule) {
-      return;
-    } else if (!chargeRealTime(cpu, sc)) {
-      return;
+    } else {
+      if (++cpu.entriesSinceClock < CLOCK_EVERY && !cpu.reschedule) {
+        return;
+      }
+      cpu.entriesSinceClock = 0;
+      long now = System.nanoTime();
+      sc.charge(now - cpu.lastCharge);
+      cpu.lastCharge = now;
+      if (!cpu.reschedule && sc.left > 0) {
+        return;
+      }
     }
-    switchAtEntry(cpu, sc);
-  }
-
-  /** Parallel mode, every {@link #CLOCK_EVERY} entries: charges the real time; returns whether to switch. */
-  private static boolean chargeRealTime(Cpu cpu, Sc sc) {
-    cpu.entriesSinceClock = 0;
-    long now = System.nanoTime();
-    sc.charge(now - cpu.lastCharge);
-    cpu.lastCharge = now;
-    return cpu.reschedule || sc.left <= 0;
-  }
-
-  /** The slow path of {@link #entry}: fires due deadlines and lets the scheduler decide what runs next. */
-  private void switchAtEntry(Cpu cpu, Sc sc) {
     lock.lock();
     try {
       now();
@@ -137,11 +130,6 @@ final class Scheduler {
     if (!cpu.reschedule && (!deterministic || (token == cpu && cpu.localTime < cpu.horizon))) {
       return;
     }
-    switchAtExit(cpu, sc);
-  }
-
-  /** The slow path of {@link #exit}: lets the scheduler decide what runs next. */
-  private void switchAtExit(Cpu cpu, Sc sc) {
     lock.lock();
     try {
       now();
