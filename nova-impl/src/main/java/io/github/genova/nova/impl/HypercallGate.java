@@ -171,14 +171,14 @@ final class HypercallGate implements Hypercalls {
     Ec self = ec;
     MdbNode node = self.pd.objects.get(pt);
     if (node == null || !(node.object instanceof Pt portal) || (node.perms & Perm.PT_CALL) == 0) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     Ec callee = portal.ec;
     if (callee.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     if (callee.isDead()) {
-      return Status.TIMEOUT;
+      return leave(Status.TIMEOUT);
     }
     Status taken = callee.take(self, (flags & Hypercall.FLAG_CALL_NON_BLOCKING) != 0);
     if (taken != Status.SUCCESS) {
@@ -389,6 +389,10 @@ final class HypercallGate implements Hypercalls {
   @Override
   public Status createPd(long sel, long ownerPd, Crd caps) {
     enter();
+    return leave(createPdChecked(sel, ownerPd, caps));
+  }
+
+  private Status createPdChecked(long sel, long ownerPd, Crd caps) {
     Pd self = ec.pd;
     MdbNode owner = ownerNode(ownerPd, Perm.PD_CREATE_PD);
     if (owner == null) {
@@ -409,13 +413,18 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createEc(long sel, long ownerPd, int cpu, long utcbAddress, long sp, long evtBase, boolean global,
       @Nullable HostCode code) {
     enter();
+    return leave(createEcChecked(sel, ownerPd, cpu, utcbAddress, sp, evtBase, global, code));
+  }
+
+  private Status createEcChecked(long sel, long ownerPd, int cpu, long utcbAddress, long sp, long evtBase,
+      boolean global, @Nullable HostCode code) {
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
       return Status.BAD_CPU;
     }
@@ -446,12 +455,16 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createSc(long sel, long ownerPd, long ecSel, Qpd qpd) {
     enter();
+    return leave(createScChecked(sel, ownerPd, ecSel, qpd));
+  }
+
+  private Status createScChecked(long sel, long ownerPd, long ecSel, Qpd qpd) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_SC) == null) {
       return Status.BAD_CAP;
     }
@@ -481,12 +494,16 @@ final class HypercallGate implements Hypercalls {
     if (first) {
       kernel.startGlobal(target, sc, false);
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createPt(long sel, long ownerPd, long ecSel, long mtd, long ip, boolean crossCpu) {
     enter();
+    return leave(createPtChecked(sel, ownerPd, ecSel, mtd, ip, crossCpu));
+  }
+
+  private Status createPtChecked(long sel, long ownerPd, long ecSel, long mtd, long ip, boolean crossCpu) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_PT) == null) {
       return Status.BAD_CAP;
     }
@@ -504,12 +521,16 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   @Override
   public Status createSm(long sel, long ownerPd, long counter) {
     enter();
+    return leave(createSmChecked(sel, ownerPd, counter));
+  }
+
+  private Status createSmChecked(long sel, long ownerPd, long counter) {
     if (ownerNode(ownerPd, Perm.PD_CREATE_SM) == null) {
       return Status.BAD_CAP;
     }
@@ -523,7 +544,7 @@ final class HypercallGate implements Hypercalls {
     } finally {
       mdb.lock().unlock();
     }
-    return leave(Status.SUCCESS);
+    return Status.SUCCESS;
   }
 
   private @Nullable MdbNode ownerNode(long sel, int perm) {
@@ -556,7 +577,7 @@ final class HypercallGate implements Hypercalls {
   public Status ecCtrl(long ecSel) {
     enter();
     if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     target.recallPending = true;
     return leave(Status.SUCCESS);
@@ -566,10 +587,10 @@ final class HypercallGate implements Hypercalls {
   public Status ecMigrate(long ecSel, int cpu) {
     enter();
     if (!(ec.pd.object(ecSel, Kobject.Type.EC, Perm.EC_CTRL) instanceof Ec target)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     target.cpu = cpu;
     synchronized (target.scs) {
@@ -584,7 +605,7 @@ final class HypercallGate implements Hypercalls {
   public Status scCtrl(long scSel) {
     enter();
     if (!(ec.pd.object(scSel, Kobject.Type.SC, Perm.SC_CTRL) instanceof Sc sc)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     out1 = (sc.isIdle() ? kernel.scheduler.idleNanos(sc.cpu) : sc.consumedNanos) / 1000;
     return leave(Status.SUCCESS);
@@ -594,7 +615,7 @@ final class HypercallGate implements Hypercalls {
   public Status ptCtrl(long ptSel, long pid) {
     enter();
     if (!(ec.pd.object(ptSel, Kobject.Type.PT, Perm.PT_CTRL) instanceof Pt pt)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     pt.id = pid;
     return leave(Status.SUCCESS);
@@ -604,7 +625,7 @@ final class HypercallGate implements Hypercalls {
   public Status smUp(long smSel) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_UP) instanceof Sm sm)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     sm.up();
     return leave(Status.SUCCESS);
@@ -614,7 +635,7 @@ final class HypercallGate implements Hypercalls {
   public Status smDown(long smSel, boolean zeroCount, long deadline) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, Perm.SM_DOWN) instanceof Sm sm)) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     return leave(sm.down(ec, zeroCount, deadline));
   }
@@ -623,20 +644,20 @@ final class HypercallGate implements Hypercalls {
   public Status assignPci(long pdSel, long dev, long rid) {
     enter();
     if (ec.pd.node(pdSel, Kobject.Type.PD) == null) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     // No IOMMU is modelled (HIP feature flags say so), so no device can be bound for DMA translation.
-    return Status.BAD_DEV;
+    return leave(Status.BAD_DEV);
   }
 
   @Override
   public Status assignGsi(long smSel, long dev, int cpu) {
     enter();
     if (!(ec.pd.object(smSel, Kobject.Type.SM, 0) instanceof Sm sm) || !sm.isInterrupt()) {
-      return Status.BAD_CAP;
+      return leave(Status.BAD_CAP);
     }
     if (cpu < 0 || cpu >= kernel.cpuCount()) {
-      return Status.BAD_CPU;
+      return leave(Status.BAD_CPU);
     }
     kernel.routeGsi(sm.gsi, cpu);
     out1 = 0xfee0_0000L | (long) cpu << 12;
@@ -654,7 +675,7 @@ final class HypercallGate implements Hypercalls {
     Hypercall h = Hypercall.ofNumber(number);
     if (h == null) {
       enter();
-      return Status.BAD_HYP;
+      return leave(Status.BAD_HYP);
     }
     return switch (h) {
       case CALL -> call(sel, flags);
