@@ -140,4 +140,32 @@ class MemoryTest {
         "[init] read value 0x1234",
         "[init] state after attach NONE");
   }
+
+  @Test
+  void theManagedDataspaceOfARegionMapDiesWithTheMap() {
+    List<String> console = runInit(env -> {
+      try (var rm = new Connection<>(env, RmSession.class, RmSession.SERVICE_NAME,
+          SessionArgs.parse("ram_quota=16K, cap_quota=4"))) {
+        Capability<RegionMap> mapCap = rm.session().create(0x4000);
+        RegionMap map = RpcInterface.of(RegionMap.class).client(mapCap);
+        List<Capability<Dataspace>> handedOut = List.of(map.dataspace(), map.dataspace());
+        rm.session().destroy(mapCap);
+        for (Capability<Dataspace> ds : handedOut) {
+          try {
+            env.rm().attach(ds, 0, 0, false, 0, true);
+            env.log().log("attached a dead region map");
+          } catch (RegionMap.InvalidDataspace e) {
+            env.log().log("attach of a destroyed map's dataspace: InvalidDataspace");
+          }
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // Both capabilities name the one managed dataspace (NOVA delegates it anew each time), gone with the map.
+    assertThat(console).filteredOn(l -> l.startsWith("[init] attach")).containsExactly(
+        "[init] attach of a destroyed map's dataspace: InvalidDataspace",
+        "[init] attach of a destroyed map's dataspace: InvalidDataspace");
+    assertThat(console).noneMatch(l -> l.contains("Warning") || l.contains("dead region map"));
+  }
 }

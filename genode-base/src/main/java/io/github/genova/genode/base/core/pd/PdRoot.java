@@ -158,6 +158,7 @@ public final class PdRoot extends RootComponent<PdSession> {
         dataspaces.clear();
       }
       ep().dissolve(addressSpace);
+      addressSpace.dissolveDataspace();
       pager.forget(addressSpace);
       long portal;
       synchronized (this) {  // the portal goes with the session, from every PD it was given to

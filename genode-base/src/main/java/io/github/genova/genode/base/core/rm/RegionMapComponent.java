@@ -37,6 +37,8 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
   private @Nullable Capability<SignalTarget> faultHandler;
   private Fault fault = new Fault(FaultType.NONE, 0);
   private int waiters;
+  private @Nullable ManagedDataspace managed;
+  private @Nullable Capability<Dataspace> managedCap;
 
   /** Creates an empty region map of {@code size} bytes served by {@code ep}. Called by a thread of core. */
   public RegionMapComponent(RpcEntrypoint ep, NativePd corePd, Pager pager, long size) {
@@ -126,8 +128,31 @@ public final class RegionMapComponent implements RegionMap, Pager.AddressSpace {
   }
 
   @Override
-  public Capability<Dataspace> dataspace() {
-    return ep.manage(Dataspace.class, new ManagedDataspace(this));
+  public synchronized Capability<Dataspace> dataspace() {
+    Capability<Dataspace> cap = managedCap;
+    if (cap == null) {
+      ManagedDataspace ds = new ManagedDataspace(this);
+      cap = ep.manage(Dataspace.class, ds);
+      managed = ds;
+      managedCap = cap;
+    }
+    return cap;
+  }
+
+  /**
+   * Dissolves the managed dataspace handed out for this region map, if any: called when the map is
+   * destroyed, after which attaching that dataspace fails and its capability is stale.
+   */
+  public void dissolveDataspace() {
+    ManagedDataspace ds;
+    synchronized (this) {
+      ds = managed;
+      managed = null;
+      managedCap = null;
+    }
+    if (ds != null) {
+      ep.dissolve(ds);
+    }
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class RmRoot extends RootComponent<RmSession> {
           }
         }
         ep().dissolve(map);
+        map.dissolveDataspace();
         map.revokeAll();
       }
     }
@@ -68,6 +69,7 @@ public final class RmRoot extends RootComponent<RmSession> {
       }
       for (RegionMapComponent map : all) {
         ep().dissolve(map);
+        map.dissolveDataspace();
         map.revokeAll();
       }
     }
