@@ -8,6 +8,7 @@ import io.github.genova.genode.base.nova.StackArea;
 import io.github.genova.nova.api.Crd;
 import io.github.genova.genode.base.log.LogSession;
 import io.github.genova.genode.base.parent.Parent;
+import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
@@ -146,6 +147,7 @@ public final class ComponentLauncher {
     Env env = Env.bootstrapChild(self, log);
     Parent parent = RpcInterface.of(Parent.class).client(env.parent().cast());
     env.parentInterface(parent);
+    pageEachThread(env);
     try {
       logSession.set(RpcInterface.of(LogSession.class).client(parent.session(Parent.ENV_LOG, "").cast()));
     } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
@@ -158,6 +160,28 @@ public final class ComponentLauncher {
       log.error("Uncaught exception of type '" + e.getClass().getName() + "': " + e.getMessage());
       parent.exit(-1);
     }
+  }
+
+  /**
+   * Gives each thread the component creates a pager of its own (a page-fault portal from its PD session, see
+   * {@link PdSession#threadPager}) when its parent gave it a PD session; its main thread keeps the pager the
+   * parent installed.
+   */
+  private static void pageEachThread(Env env) {
+    PdSession pd;
+    try {
+      pd = env.pdSession();
+    } catch (IllegalStateException e) {
+      return; // no PD session: the component's threads share whatever its initial window holds
+    }
+    env.pd().pageThreadsWith(slot -> {
+      NativeThread.current().receiveNextCapabilityAt(slot);
+      try {
+        return pd.threadPager().selector() == slot;
+      } catch (OutOfCaps e) {
+        return false;
+      }
+    });
   }
 
   /** Writes {@code text} in pieces of at most {@code STRING_BOUND - 1} UTF-8 bytes, split between characters. */

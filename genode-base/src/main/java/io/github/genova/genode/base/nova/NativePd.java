@@ -12,6 +12,8 @@ import io.github.genova.nova.api.Perm;
 import io.github.genova.nova.api.Qpd;
 import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.Utcb;
+import java.util.function.LongPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component's own protection domain as its host code sees it: the PD capability with the rights to
@@ -48,6 +50,7 @@ public final class NativePd {
   private final Log log;
   private final long eventBase;
   private final long starter;
+  private volatile @Nullable LongPredicate threadPagers;
 
   private NativePd(long pd, SelectorAllocator selectors, StackArea stackArea, Log log, long eventBase,
       long starter) {
@@ -123,7 +126,7 @@ public final class NativePd {
     return log;
   }
 
-  /** Returns the event base of the PD's ECs: its window holds the STARTUP portal. */
+  /** Returns the event base of the PD's ECs (see {@link #pageThreadsWith}): its window holds the STARTUP portal. */
   public long eventBase() {
     return eventBase;
   }
@@ -159,10 +162,37 @@ public final class NativePd {
    * it has a scheduling context; returns its selector.
    */
   public long createGlobalEc(int cpu, int slot, HostCode code) {
+    long base = ownEventWindow();
     long ec = selectors.alloc();
-    check(gate().createEc(ec, pd, cpu, StackArea.utcbAddress(slot), StackArea.stackTop(slot), eventBase, true,
+    check(gate().createEc(ec, pd, cpu, StackArea.utcbAddress(slot), StackArea.stackTop(slot), base, true,
         code), "create_ec (global)");
     return ec;
+  }
+
+  /**
+   * Gives each global EC created from now on an event window of its own: its STARTUP portal, and at its
+   * page-fault slot whatever {@code placePager} puts there (given the selector; it answers whether it did).
+   * Genode on NOVA pages each thread by a pager of its own, so one thread's fault waiting for a region-map
+   * fault handler holds up no other thread's faults. Where {@code placePager} cannot, the EC shares the
+   * PD's window. Other exception portals of the PD's window are not repeated (a parent installs only the
+   * pager).
+   */
+  public void pageThreadsWith(LongPredicate placePager) {
+    threadPagers = placePager;
+  }
+
+  private long ownEventWindow() {
+    LongPredicate pagers = threadPagers;
+    if (pagers == null) {
+      return eventBase;
+    }
+    long window = selectors.alloc(EVENT_WINDOW_ORDER);
+    if (!pagers.test(window + Event.PAGE_FAULT)) {
+      selectors.free(window, EVENT_WINDOW_ORDER);
+      return eventBase;
+    }
+    createStartupPortal(window + Event.STARTUP);
+    return window;
   }
 
   /** Creates a scheduling context for global EC {@code ec}, which starts it; returns its selector. */

@@ -59,4 +59,15 @@ public interface PdSession {
    */
   @RpcFunction(7)
   Capability<Object> pager() throws OutOfCaps;
+
+  /**
+   * Returns a new page-fault portal into the PD's address space with a pager EC of its own, for the event
+   * window of one more thread: as Genode on NOVA pages each thread by a pager of its own, one thread's fault
+   * waiting for a region-map fault handler then holds up no other thread's faults. Each costs a capability of
+   * the session; all live as long as the session.
+   *
+   * @throws OutOfCaps if the session has no capability left for the portal, or core none for the pager
+   */
+  @RpcFunction(8)
+  Capability<Object> threadPager() throws OutOfCaps;
 }

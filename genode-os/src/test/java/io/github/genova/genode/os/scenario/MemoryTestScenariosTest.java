@@ -9,7 +9,6 @@ import io.github.genova.genode.os.test.subrm.SubRmTest;
 import java.time.Duration;
 import java.util.List;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -147,10 +146,6 @@ class MemoryTestScenariosTest {
   }
 
   @Test
-  @Disabled("core pages each address space with a pager EC of its own, so a fault waiting for its region map's "
-      + "handler no longer holds up other PDs' faults; but the threads of one PD share it (one event window per "
-      + "PD), so the handler's own first touch of a page waits behind the reader's fault in the same PD. Genode "
-      + "gives each thread its own pager EC, which needs an event window per thread")
   void aFaultHandlerMayTakeAPageFaultWhileTheFaultItHandlesWaits(ScenarioExtension.Runner runner) {
     String config = """
         <config>

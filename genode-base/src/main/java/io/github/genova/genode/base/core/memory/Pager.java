@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Core's pager: local ECs that handle the page faults of core's own threads (resolving core's
- * {@link PhysicalMemory physical window}) and, one EC per address space, of every address space core serves
+ * {@link PhysicalMemory physical window}) and, one EC per portal handed out, of every address space core serves
  * (resolving them through their region maps), and core's general-protection faults of port accesses (taking all I/O ports from the
  * kernel). A page-fault portal's id names the address space; the handler runs on the faulting
  * thread, answers with a memory delegate item from the kernel's space (core is the root PD) at the
@@ -59,9 +59,9 @@ public final class Pager {
   private long nextId = 1;
 
   /**
-   * One pager EC (Genode on NOVA gives each paged thread its own; here each address space gets one): a fault
-   * that waits for its region map's fault handler blocks only this EC, so the handler's own faults, served by
-   * another, still resolve.
+   * One pager EC, as Genode on NOVA gives each paged thread its own (a PD's initial window and each thread's
+   * window get one: {@code PdSession.pager}, {@code threadPager}): a fault that waits for its region map's
+   * fault handler blocks only this EC, so the handler's own faults, served by another, still resolve.
    */
   private final class Handler {
     private final @Nullable AddressSpace space;

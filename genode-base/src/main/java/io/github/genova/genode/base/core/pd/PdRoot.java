@@ -63,6 +63,7 @@ public final class PdRoot extends RootComponent<PdSession> {
     private final RegionMapComponent addressSpace;
     private final Capability<RegionMap> addressSpaceCap;
     private long pagerPortal = Capability.INVALID_SELECTOR;
+    private final List<Long> threadPagerPortals = new ArrayList<>();
 
     private Component(QuotaAccounts budget) {
       this.budget = budget;
@@ -136,19 +137,31 @@ public final class PdRoot extends RootComponent<PdSession> {
     @Override
     public synchronized Capability<Object> pager() throws OutOfCaps {
       if (pagerPortal == Capability.INVALID_SELECTOR) {
-        budget.caps().withdraw(CapQuota.of(1));
-        long sel = corePd.selectors().alloc();
-        try {
-          pager.installFor(sel, addressSpace);
-        } catch (IllegalStateException e) { // core has no stack slot left for another pager EC
-          corePd.selectors().free(sel);
-          budget.caps().replenish(CapQuota.of(1));
-          log().error("no pager for PD session: " + e.getMessage());
-          throw new OutOfCaps("core", CapQuota.of(1), CapQuota.of(0));
-        }
-        pagerPortal = sel;
+        pagerPortal = newPagerPortal();
       }
       return Capability.of(pagerPortal);
+    }
+
+    @Override
+    public synchronized Capability<Object> threadPager() throws OutOfCaps {
+      long sel = newPagerPortal();
+      threadPagerPortals.add(sel);
+      return Capability.of(sel);
+    }
+
+    /** A new page-fault portal into this PD's address space, served by a pager EC of its own; costs a cap. */
+    private long newPagerPortal() throws OutOfCaps {
+      budget.caps().withdraw(CapQuota.of(1));
+      long sel = corePd.selectors().alloc();
+      try {
+        pager.installFor(sel, addressSpace);
+      } catch (IllegalStateException e) { // core has no stack slot left for another pager EC
+        corePd.selectors().free(sel);
+        budget.caps().replenish(CapQuota.of(1));
+        log().error("no pager for PD session: " + e.getMessage());
+        throw new OutOfCaps("core", CapQuota.of(1), CapQuota.of(0));
+      }
+      return sel;
     }
 
     private void destroy() {
@@ -160,14 +173,16 @@ public final class PdRoot extends RootComponent<PdSession> {
       ep().dissolve(addressSpace);
       addressSpace.dissolveDataspace();
       pager.forget(addressSpace);
-      long portal;
-      synchronized (this) {  // the portal goes with the session, from every PD it was given to
-        portal = pagerPortal;
+      List<Long> portals = new ArrayList<>();
+      synchronized (this) {  // the portals go with the session, from every PD they were given to
+        if (pagerPortal != Capability.INVALID_SELECTOR) {
+          portals.add(pagerPortal);
+        }
+        portals.addAll(threadPagerPortals);
         pagerPortal = Capability.INVALID_SELECTOR;
+        threadPagerPortals.clear();
       }
-      if (portal != Capability.INVALID_SELECTOR) {
-        corePd.release(Capability.of(portal));
-      }
+      portals.forEach(portal -> corePd.release(Capability.of(portal)));
       for (RamDataspace ds : all) {
         ep().dissolve(ds);
         pager.revoke(ds.physAddr(), ds.size());

@@ -50,10 +50,10 @@ import org.jspecify.annotations.Nullable;
  * increment; any deviation, or the child's exit, ends the test with an {@code Error:} line and exit value -1.
  *
  * <p>Unlike Genode's test, each read round attaches a page of its own, and every page the parent writes or
- * polls is touched before the child starts and not revoked from the parent before its last use. Core's
- * pager resolves one fault at a time, and a fault that waits for its region map's handler keeps the pager
- * busy meanwhile; so the handler must not fault itself while the child's fault waits (it would wait for the
- * pager, which waits for the handler). Genode's core resolves each thread's faults separately.
+ * polls is touched before the child starts and not revoked from the parent before its last use, so that no
+ * fault of the parent's is ever part of a round. (Core pages every thread by a pager EC of its own, as
+ * Genode's does, so the handler may fault while the child's fault waits; the scenario test {@code
+ * aFaultHandlerMayTakeAPageFaultWhileTheFaultItHandlesWaits} shows that.)
  */
 final class RmFaultParent {
   /** The child's name. */
