@@ -155,16 +155,16 @@ public final class Child implements Parent {
     if (pd == null) {
       return;
     }
-    long slot = window + NativePd.PT_SEL_PAGE_FAULT;
-    NativeThread.current().receiveNextCapabilityAt(slot);
+    PdSession session = RpcInterface.of(PdSession.class).client(pd.<PdSession>cast());
+    boolean placed;
     try {
-      Capability<Object> portal = RpcInterface.of(PdSession.class).client(pd.<PdSession>cast()).pager();
-      if (portal.selector() != slot) {
-        throw new IllegalStateException("the pager of \"" + name + "\" did not arrive at its event window (at "
-            + portal + "): a parent that is the PD service itself installs its pager directly");
-      }
+      placed = NativeThread.current().receiveAt(window + NativePd.PT_SEL_PAGE_FAULT, session::pager);
     } catch (OutOfCaps e) {
       throw new IllegalStateException("the PD session of \"" + name + "\" has no capability left for its pager", e);
+    }
+    if (!placed) {
+      throw new IllegalStateException("the pager of \"" + name + "\" did not arrive at its event window: a parent"
+          + " that is the PD service itself installs its pager directly");
     }
   }
 

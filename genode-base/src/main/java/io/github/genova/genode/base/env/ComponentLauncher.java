@@ -175,9 +175,8 @@ public final class ComponentLauncher {
       return; // no PD session: the component's threads share whatever its initial window holds
     }
     env.pd().pageThreadsWith(slot -> {
-      NativeThread.current().receiveNextCapabilityAt(slot);
       try {
-        return pd.threadPager().selector() == slot;
+        return NativeThread.current().receiveAt(slot, pd::threadPager);
       } catch (OutOfCaps e) {
         return false;
       }

@@ -152,17 +152,32 @@ public final class NativeThread {
     current().gate.smUp(blockingSemaphore);
   }
 
-  /**
-   * Makes the capability of the next reply this thread receives land at {@code selector}, a free selector
-   * of the PD chosen by the caller, instead of in the receive window (Genode on NOVA opens a one-selector
-   * receive window so for an event portal a parent places in its child's event window). Applies to the
-   * next call only; the selector then belongs to the caller, filled or not.
-   */
-  public void receiveNextCapabilityAt(long selector) {
-    receiveNextAt = selector;
+  /** An RPC call that returns a capability (e.g. {@code pdSession::pager}). */
+  @FunctionalInterface
+  public interface CapabilityCall<X extends Exception> {
+    /** Makes the call; returns the capability of its reply. */
+    Capability<?> call() throws X;
   }
 
-  /** Returns and clears the selector set by {@link #receiveNextCapabilityAt}, or the invalid selector. */
+  /**
+   * Makes {@code call}, a call of this thread, with the reply's capability received at {@code selector}, a
+   * free selector of the PD chosen by the caller, instead of in the receive window (Genode on NOVA opens a
+   * one-selector receive window so, for an event portal a parent places in its child's event window).
+   * Returns whether the capability arrived there (not if the PD held it already: then it comes back
+   * translated to where it is). The selector belongs to the caller afterwards, filled or not.
+   *
+   * @throws X whatever the call throws
+   */
+  public <X extends Exception> boolean receiveAt(long selector, CapabilityCall<X> call) throws X {
+    receiveNextAt = selector;
+    try {
+      return call.call().selector() == selector;
+    } finally {
+      receiveNextAt = Capability.INVALID_SELECTOR;
+    }
+  }
+
+  /** Returns and clears the selector set by {@link #receiveAt} for the call being made, or the invalid selector. */
   long takeReceiveSelector() {
     long at = receiveNextAt;
     receiveNextAt = Capability.INVALID_SELECTOR;

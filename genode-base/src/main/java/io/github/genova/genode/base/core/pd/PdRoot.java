@@ -62,8 +62,10 @@ public final class PdRoot extends RootComponent<PdSession> {
     private final List<RamDataspace> dataspaces = new ArrayList<>();
     private final RegionMapComponent addressSpace;
     private final Capability<RegionMap> addressSpaceCap;
+    /** The portal {@link #pager()} hands out, once made. */
     private long pagerPortal = Capability.INVALID_SELECTOR;
-    private final List<Long> threadPagerPortals = new ArrayList<>();
+    /** Every page-fault portal made for this PD, released with the session. */
+    private final List<Long> pagerPortals = new ArrayList<>();
 
     private Component(QuotaAccounts budget) {
       this.budget = budget;
@@ -144,9 +146,7 @@ public final class PdRoot extends RootComponent<PdSession> {
 
     @Override
     public synchronized Capability<Object> threadPager() throws OutOfCaps {
-      long sel = newPagerPortal();
-      threadPagerPortals.add(sel);
-      return Capability.of(sel);
+      return Capability.of(newPagerPortal());
     }
 
     /** A new page-fault portal into this PD's address space, served by a pager EC of its own; costs a cap. */
@@ -161,6 +161,7 @@ public final class PdRoot extends RootComponent<PdSession> {
         log().error("no pager for PD session: " + e.getMessage());
         throw new OutOfCaps("core", CapQuota.of(1), CapQuota.of(0));
       }
+      pagerPortals.add(sel);
       return sel;
     }
 
@@ -173,14 +174,11 @@ public final class PdRoot extends RootComponent<PdSession> {
       ep().dissolve(addressSpace);
       addressSpace.dissolveDataspace();
       pager.forget(addressSpace);
-      List<Long> portals = new ArrayList<>();
+      List<Long> portals;
       synchronized (this) {  // the portals go with the session, from every PD they were given to
-        if (pagerPortal != Capability.INVALID_SELECTOR) {
-          portals.add(pagerPortal);
-        }
-        portals.addAll(threadPagerPortals);
+        portals = List.copyOf(pagerPortals);
+        pagerPortals.clear();
         pagerPortal = Capability.INVALID_SELECTOR;
-        threadPagerPortals.clear();
       }
       portals.forEach(portal -> corePd.release(Capability.of(portal)));
       for (RamDataspace ds : all) {
