@@ -12,8 +12,6 @@ import io.github.genova.nova.api.Status;
 import io.github.genova.nova.api.Utcb;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +43,10 @@ public final class Pager {
    */
   public record Mapping(long frame, int perms) {}
 
+  /** The portal id of core's own page faults, resolved in core's physical window. */
   private static final long CORE = 0;
+  /** The portal id of a served address space's page faults (its handler knows the space). */
+  private static final long SPACE = 1;
   /** The portal id of core's general-protection handler, which takes the I/O ports core touches. */
   private static final long PORTS = Long.MAX_VALUE;
 
@@ -55,8 +56,8 @@ public final class Pager {
   /** A semaphore nobody ups: a thread whose fault nothing can resolve waits on it forever. */
   private final long never;
   private final Handler coreHandler;
-  private final Map<Long, Handler> handlers = new ConcurrentHashMap<>();
-  private long nextId = 1;
+  /** The pager ECs of the address spaces core serves. */
+  private final List<Handler> handlers = new ArrayList<>();
 
   /**
    * One pager EC, as Genode on NOVA gives each paged thread its own (a PD's initial window and each thread's
@@ -134,10 +135,9 @@ public final class Pager {
    * @throws IllegalStateException if core's stack area has no slot left for the pager EC
    */
   public synchronized void installFor(long sel, AddressSpace space) {
-    long id = nextId++;
     Handler h = new Handler(space);
-    handlers.put(id, h);
-    install(sel, h, id);
+    handlers.add(h);
+    install(sel, h, SPACE);
   }
 
   /**
@@ -146,7 +146,9 @@ public final class Pager {
    */
   public void forget(AddressSpace space) {
     List<Handler> gone = new ArrayList<>();
-    handlers.values().removeIf(h -> space.equals(h.space) && gone.add(h));
+    synchronized (this) {
+      handlers.removeIf(h -> space.equals(h.space) && gone.add(h));
+    }
     gone.forEach(Handler::destroy);
   }
 
@@ -160,7 +162,7 @@ public final class Pager {
 
   private void handle(Hypercalls self, long id, @Nullable AddressSpace space) {
     Utcb u = self.utcb();
-    if (id == PORTS) {
+    if (space == null && id == PORTS) {
       // Core owns every I/O port: the first access of any takes them all from the kernel.
       u.setMtd(0);
       u.setCounts(0, 0);
