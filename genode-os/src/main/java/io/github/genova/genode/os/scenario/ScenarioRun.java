@@ -34,8 +34,8 @@ public final class ScenarioRun {
 
   /**
    * Returns the kernel the scenario runs on, for tests that look at the machine behind it (the display, a
-   * device's registers) while the system runs or after it stopped;
-   * a test may also play the user at the devices (press keys, move the mouse) while the scenario runs.
+   * device's registers) while the system runs or after it stopped, or play the user at its devices (press
+   * keys, move the mouse) while it runs.
    */
   public Kernel kernel() {
     return kernel;
