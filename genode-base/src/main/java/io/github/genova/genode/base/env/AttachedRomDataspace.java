@@ -1,11 +1,9 @@
 package io.github.genova.genode.base.env;
 
-import io.github.genova.genode.base.dataspace.Dataspace;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.rom.RomSession;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -23,7 +21,7 @@ public final class AttachedRomDataspace implements AutoCloseable {
 
   private final Env env;
   private final Connection<RomSession> rom;
-  private final long address;
+  private final AttachedDataspace attached;
   private final long size;
 
   /**
@@ -41,12 +39,8 @@ public final class AttachedRomDataspace implements AutoCloseable {
     this.rom = new Connection<>(env, RomSession.class, RomSession.SERVICE_NAME,
         SessionArgs.parse(ROM_ARGS).with(SessionLabel.of(name)));
     this.size = rom.session().contentSize();
-    try {
-      this.address = env.rm().attach(rom.session().dataspace().<Dataspace>cast(), 0, 0, false, 0, false);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      rom.close();
-      throw new ServiceDenied("cannot attach ROM \"" + name + "\": " + e.getMessage());
-    }
+    this.attached = AttachedDataspace.ofSession(env, rom, rom.session().dataspace().cast(), false,
+        "ROM \"" + name + "\"");
   }
 
   /** Returns the content's length in bytes. */
@@ -56,13 +50,13 @@ public final class AttachedRomDataspace implements AutoCloseable {
 
   /** Returns where the module is attached. */
   public long address() {
-    return address;
+    return attached.address();
   }
 
   /** Returns a copy of the content. */
   public byte[] bytes() {
     byte[] out = new byte[Math.toIntExact(size)];
-    env.memory().read(address, out, 0, out.length);
+    env.memory().read(attached.address(), out, 0, out.length);
     return out;
   }
 
@@ -74,7 +68,7 @@ public final class AttachedRomDataspace implements AutoCloseable {
   /** Detaches the module and closes the ROM session. */
   @Override
   public void close() {
-    env.rm().detach(address);
+    attached.close();
     rom.close();
   }
 }

@@ -1,12 +1,12 @@
 package io.github.genova.genode.os.framebuffer;
 
+import io.github.genova.genode.base.env.AttachedDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 
@@ -22,11 +22,10 @@ public final class FramebufferConnection implements AutoCloseable {
   /** Capabilities a client donates for a Framebuffer session. */
   public static final long CAP_QUOTA = 3;
 
-  private final Env env;
   private final Connection<FramebufferSession> connection;
   private final FramebufferSession session;
   private final Mode mode;
-  private final long address;
+  private final AttachedDataspace picture;
   private boolean closed;
 
   /**
@@ -41,17 +40,11 @@ public final class FramebufferConnection implements AutoCloseable {
    */
   public FramebufferConnection(Env env)
       throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
-    this.env = env;
     this.connection = new Connection<>(env, FramebufferSession.class, FramebufferSession.SERVICE_NAME,
         SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA));
     this.session = connection.session();
     this.mode = session.mode();
-    try {
-      this.address = env.rm().attach(session.dataspace(), 0, 0, false, 0, true);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      connection.close();
-      throw new ServiceDenied("cannot attach the framebuffer: " + e.getMessage());
-    }
+    this.picture = AttachedDataspace.ofSession(env, connection, session.dataspace(), true, "the framebuffer");
   }
 
   /** Returns the picture's geometry, as the server reported it when the session opened. */
@@ -61,12 +54,12 @@ public final class FramebufferConnection implements AutoCloseable {
 
   /** Returns where the picture lies in the component's address space (pixel (0, 0)). */
   public long address() {
-    return address;
+    return picture.address();
   }
 
   /** Returns the address of pixel ({@code x}, {@code y}). */
   public long pixelAddress(int x, int y) {
-    return address + (long) y * mode.bytesPerRow() + (long) x * mode.format().bytesPerPixel();
+    return picture.address() + (long) y * mode.bytesPerRow() + (long) x * mode.format().bytesPerPixel();
   }
 
   /** See {@link FramebufferSession#refresh}. */
@@ -81,7 +74,7 @@ public final class FramebufferConnection implements AutoCloseable {
       return;
     }
     closed = true;
-    env.rm().detach(address);
+    picture.close();
     connection.close();
   }
 }

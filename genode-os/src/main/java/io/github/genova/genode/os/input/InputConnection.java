@@ -1,13 +1,12 @@
 package io.github.genova.genode.os.input;
 
-import io.github.genova.genode.base.dataspace.Dataspace;
+import io.github.genova.genode.base.env.AttachedDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class InputConnection implements AutoCloseable {
   private final Env env;
   private final Connection<InputSession> connection;
   private final InputSession session;
-  private final long eventsAt;
+  private final AttachedDataspace events;
   private boolean closed;
 
   /**
@@ -47,12 +46,8 @@ public final class InputConnection implements AutoCloseable {
     this.connection = new Connection<>(env, InputSession.class, InputSession.SERVICE_NAME,
         SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA));
     this.session = connection.session();
-    try {
-      this.eventsAt = env.rm().attach(session.dataspace().<Dataspace>cast(), 0, 0, false, 0, false);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      connection.close();
-      throw new ServiceDenied("cannot attach the Input event dataspace: " + e.getMessage());
-    }
+    this.events = AttachedDataspace.ofSession(env, connection, session.dataspace().cast(), false,
+        "the Input event dataspace");
   }
 
   /** Returns whether the server has events queued. */
@@ -65,7 +60,7 @@ public final class InputConnection implements AutoCloseable {
     int count = session.flush();
     int n = Math.clamp(count, 0, InputSession.MAX_EVENTS);
     byte[] raw = new byte[n * InputEvent.SIZE];
-    env.memory().read(eventsAt, raw, 0, raw.length);
+    env.memory().read(events.address(), raw, 0, raw.length);
     List<InputEvent> events = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       events.add(InputEvent.readFrom(raw, i * InputEvent.SIZE));
@@ -80,7 +75,7 @@ public final class InputConnection implements AutoCloseable {
       return;
     }
     closed = true;
-    env.rm().detach(eventsAt);
+    events.close();
     connection.close();
   }
 }

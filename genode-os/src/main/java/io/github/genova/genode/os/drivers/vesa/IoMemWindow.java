@@ -2,6 +2,7 @@ package io.github.genova.genode.os.drivers.vesa;
 
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.dataspace.Dataspace;
+import io.github.genova.genode.base.env.AttachedDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.io.IoMemSession;
@@ -9,7 +10,6 @@ import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 
@@ -22,10 +22,9 @@ final class IoMemWindow implements AutoCloseable {
   private static final long RAM_QUOTA = 6 * 1024;
   private static final long CAP_QUOTA = 3;
 
-  private final Env env;
   private final Connection<IoMemSession> connection;
   private final Capability<Dataspace> dataspace;
-  private final long attachedAt;
+  private final AttachedDataspace attached;
   private final long address;
 
   /**
@@ -35,18 +34,12 @@ final class IoMemWindow implements AutoCloseable {
    */
   IoMemWindow(Env env, long base, long size)
       throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
-    this.env = env;
     this.connection = new Connection<>(env, IoMemSession.class, IoMemSession.SERVICE_NAME, SessionArgs.empty()
         .with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)
         .with("base", base).with("size", size).with("wc", false));
     this.dataspace = connection.session().dataspace();
-    try {
-      this.attachedAt = env.rm().attach(dataspace, 0, 0, false, 0, true);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      connection.close();
-      throw new ServiceDenied("cannot attach IO_MEM " + range(base, size) + ": " + e.getMessage());
-    }
-    this.address = attachedAt + (base & 0xfff);
+    this.attached = AttachedDataspace.ofSession(env, connection, dataspace, true, "IO_MEM " + range(base, size));
+    this.address = attached.address() + (base & 0xfff);
   }
 
   /** Returns the dataspace of the range (its first page), to hand to a client. */
@@ -65,7 +58,7 @@ final class IoMemWindow implements AutoCloseable {
 
   @Override
   public void close() {
-    env.rm().detach(attachedAt);
+    attached.close();
     connection.close();
   }
 }
