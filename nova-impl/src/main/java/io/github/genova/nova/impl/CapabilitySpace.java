@@ -33,6 +33,10 @@ final class CapabilitySpace {
     }
   }
 
+  /** Index bits per level of an object space: selectors of {@link Pd#SELECTOR_BITS} bits in two levels. */
+  private static final int OBJECT_BITS = Pd.SELECTOR_BITS / 2;
+  private static final int OBJECT_MASK = (1 << OBJECT_BITS) - 1;
+
   final Kind kind;
   private final int bits;
   private final int levels;
@@ -51,6 +55,31 @@ final class CapabilitySpace {
     this.levels = levels;
     this.sizeMask = bits * levels >= 63 ? -1L >>> 1 : (1L << (bits * levels)) - 1;
     this.root = new Object[1 << bits];
+  }
+
+  /** Creates an empty object space: 2^{@link Pd#SELECTOR_BITS} selectors in two levels. */
+  static CapabilitySpace objectSpace() {
+    return new CapabilitySpace(Kind.OBJECT, OBJECT_BITS, 2);
+  }
+
+  /**
+   * Returns this object space's directory (its first-level table) for {@link #lookupObject}: a holder on a
+   * hot path (a kernel entry) keeps it and saves the loads that lead from an EC to its PD's table.
+   */
+  @Nullable Object[] objectDirectory() {
+    if (kind != Kind.OBJECT || bits != OBJECT_BITS || levels != 2) {
+      throw new IllegalStateException("not an object space: " + kind);
+    }
+    return root;
+  }
+
+  /**
+   * Returns the node at selector {@code sel} (wrapped) of the object space whose directory is {@code
+   * directory}, or null: {@link #get} with the geometry fixed, so it compiles to two loads.
+   */
+  static @Nullable MdbNode lookupObject(@Nullable Object[] directory, long sel) {
+    Object leaf = directory[(int) (sel >>> OBJECT_BITS) & OBJECT_MASK];
+    return leaf == null ? null : (MdbNode) ((@Nullable Object[]) leaf)[(int) sel & OBJECT_MASK];
   }
 
   /** Returns the number of indices, 2^(bits*levels). */

@@ -28,14 +28,23 @@ final class HypercallGate implements Hypercalls {
 
   private final Ec ec;
   private final NovaKernel kernel;
+  /** The kernel's scheduler, which every entry and exit consults (one load fewer than through the kernel). */
+  private final Scheduler scheduler;
   private final HostMemory memory;
+  /** The EC's UTCB, null for a vCPU (kept here: the handler of a call reaches it in one load). */
+  private final @Nullable Utcb utcb;
+  /** The directory of the PD's object space, for the capability lookups of the IPC path. */
+  private final @Nullable Object[] objects;
   private long out1;
   private long out2;
 
   HypercallGate(Ec ec) {
     this.ec = ec;
     this.kernel = ec.kernel;
+    this.scheduler = ec.kernel.scheduler;
     this.memory = new HostMemory(ec);
+    this.utcb = ec.utcb;
+    this.objects = ec.pd.objects.objectDirectory();
   }
 
   /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
@@ -47,7 +56,7 @@ final class HypercallGate implements Hypercalls {
     recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
-      kernel.scheduler.entry(sc);
+      scheduler.entry(sc);
     }
   }
 
@@ -68,7 +77,7 @@ final class HypercallGate implements Hypercalls {
     recallIfPending();
     Sc sc = self.currentSc;
     if (sc != null) {
-      kernel.scheduler.exit(sc);
+      scheduler.exit(sc);
     }
     return status;
   }
@@ -84,7 +93,7 @@ final class HypercallGate implements Hypercalls {
 
   @Override
   public Utcb utcb() {
-    Utcb u = ec.utcb;
+    Utcb u = utcb;
     if (u == null) {
       throw new IllegalStateException("a vCPU has no UTCB");
     }
@@ -175,7 +184,7 @@ final class HypercallGate implements Hypercalls {
   /** The call between kernel entry and exit: finds the portal, takes its EC, transfers, serves, replies. */
   private Status invoke(long pt, int flags) {
     Ec self = ec;
-    MdbNode node = self.pd.objects.get(pt);
+    MdbNode node = CapabilitySpace.lookupObject(objects, pt);
     if (node == null || !(node.object instanceof Pt portal) || (node.perms & Perm.PT_CALL) == 0) {
       return Status.BAD_CAP;
     }
@@ -194,7 +203,7 @@ final class HypercallGate implements Hypercalls {
       return taken;
     }
     Ipc.transfer(kernel.mdb, self, callee);
-    Status result = serveOnItsCpu(callee, self, portal.ip, portal.id);
+    Status result = serveOnItsCpu(portal, self);
     if (result == Status.SUCCESS) {
       Ipc.transfer(kernel.mdb, callee, self);
     }
@@ -203,45 +212,48 @@ final class HypercallGate implements Hypercalls {
   }
 
   /**
-   * Runs local EC {@code callee}'s code for one invocation on the current thread, on {@code caller}'s SC
+   * Runs {@code portal}'s local EC's code for one invocation on the current thread, on {@code caller}'s SC
    * when both are on one CPU. A callee on another CPU (the portal had the cross-CPU permission) runs there,
    * on an SC borrowed with the caller's priority and quantum; the caller's CPU serves others meanwhile and
    * the time is charged to the caller's SC afterwards.
    *
    * @return SUCCESS when it replied; ABORTED when it died or faulted
    */
-  private Status serveOnItsCpu(Ec callee, Ec caller, long ip, long pid) {
+  private Status serveOnItsCpu(Pt portal, Ec caller) {
     Sc donor = caller.currentSc;
-    if (donor == null || callee.cpu == donor.cpu.id) {
-      return serve(callee, donor, ip, pid);
+    if (donor == null || portal.ec.cpu == donor.cpu.id) {
+      return serve(portal, donor);
     }
     Scheduler scheduler = kernel.scheduler;
-    Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(callee.cpu));
+    Sc borrowed = scheduler.crossTo(donor, scheduler.cpu(portal.ec.cpu));
     try {
-      return serve(callee, borrowed, ip, pid);
+      return serve(portal, borrowed);
     } finally {
       scheduler.crossBack(donor, borrowed);
     }
   }
 
   /**
-   * Runs local EC {@code callee}'s code for one invocation on the current thread and SC {@code sc}.
+   * Runs {@code portal}'s local EC's code for one invocation on the current thread and SC {@code sc}, with
+   * the portal's entry IP and id.
    *
    * @return SUCCESS when it replied; ABORTED when it died or faulted
    */
-  private static Status serve(Ec callee, @Nullable Sc sc, long ip, long pid) {
+  private static Status serve(Pt portal, @Nullable Sc sc) {
+    Ec callee = portal.ec;
     callee.currentSc = sc;
     HostCode code = callee.code;
     if (code == null) {
       callee.kill("it has no host code, and x86 code ECs cannot run yet");
       return Status.ABORTED;
     }
+    HypercallGate entry = portal.entry;
     try {
-      code.run(callee.gate, ip, pid);
+      code.run(entry, portal.ip, portal.id);
     } catch (KernelUnwind unwind) {
       // REPLY ends the invocation normally; DEATH means callee is dead, checked below.
     } catch (RuntimeException | Error fault) {
-      callee.gate.hostFault(fault);
+      entry.hostFault(fault);
       return Status.ABORTED;
     }
     return callee.isDead() ? Status.ABORTED : Status.SUCCESS;
@@ -273,7 +285,7 @@ final class HypercallGate implements Hypercalls {
    */
   boolean deliverEvent(int event, long qual0, long qual1) {
     Ec self = ec;
-    MdbNode node = self.pd.objects.get(self.evtBase + event);
+    MdbNode node = CapabilitySpace.lookupObject(objects, self.evtBase + event);
     if (node == null || !(node.object instanceof Pt portal)) {
       self.kill("no portal for event 0x" + Integer.toHexString(event));
       return false;
@@ -292,7 +304,7 @@ final class HypercallGate implements Hypercalls {
     kernel.scheduler.trace(TraceEvent.Kind.EVENT, self.id, self.cpu, event);
     Utcb theirs = handler.gate.utcb();
     storeState(theirs, portal.mtd, qual0, qual1);
-    Status result = serveOnItsCpu(handler, self, portal.ip, portal.id);
+    Status result = serveOnItsCpu(portal, self);
     if (result == Status.SUCCESS) {
       loadState(theirs);
       if (theirs.typed() > 0) {

@@ -11,7 +11,7 @@ final class Pd extends Kobject {
   /** Object-space size: selectors wrap modulo 2^16 (the HIP's SEL). */
   static final int SELECTOR_BITS = 16;
 
-  final CapabilitySpace objects = new CapabilitySpace(CapabilitySpace.Kind.OBJECT, 8, SELECTOR_BITS / 8);
+  final CapabilitySpace objects = CapabilitySpace.objectSpace();
   final CapabilitySpace memory = new CapabilitySpace(CapabilitySpace.Kind.MEMORY, 9, 4);
   final CapabilitySpace ports = new CapabilitySpace(CapabilitySpace.Kind.IO, 8, 2);
   final String name;

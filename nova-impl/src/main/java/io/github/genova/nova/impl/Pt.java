@@ -6,6 +6,8 @@ package io.github.genova.nova.impl;
  */
 final class Pt extends Kobject {
   final Ec ec;
+  /** {@link #ec}'s kernel entry, which its code gets on every call (one load fewer on the IPC path). */
+  final HypercallGate entry;
   final long mtd;
   final long ip;
   volatile long id;
@@ -13,6 +15,7 @@ final class Pt extends Kobject {
   Pt(NovaKernel kernel, Ec ec, long mtd, long ip) {
     super(kernel, Type.PT);
     this.ec = ec;
+    this.entry = ec.gate;
     this.mtd = mtd;
     this.ip = ip;
     ec.acquire();

@@ -41,7 +41,8 @@ final class Scheduler {
   /** Parallel mode: how many kernel entries pass between looks at the real clock. */
   private static final int CLOCK_EVERY = 64;
 
-  private final NovaKernel kernel;
+  /** The kernel's time keeper, whose next deadline every entry checks. */
+  private final TimeKeeper time;
   private final boolean deterministic;
   private final Cpu[] cpus;
   private final ReentrantLock lock = new ReentrantLock();
@@ -54,7 +55,7 @@ final class Scheduler {
   private long traceEvents;
 
   Scheduler(NovaKernel kernel, boolean deterministic, int cpuCount, long seed) {
-    this.kernel = kernel;
+    this.time = kernel.time;
     this.deterministic = deterministic;
     this.cpus = new Cpu[cpuCount];
     for (int i = 0; i < cpuCount; i++) {
@@ -69,6 +70,14 @@ final class Scheduler {
     return cpus[id];
   }
 
+  /**
+   * Returns whether at most one EC thread runs at any time (deterministic mode): then every handover between
+   * threads passes the scheduler's lock, and state the running thread owns needs no atomic instructions.
+   */
+  boolean runsOneThreadAtATime() {
+    return deterministic;
+  }
+
   // --- the running thread's kernel entry ---
 
   /**
@@ -81,7 +90,7 @@ final class Scheduler {
     if (deterministic) {
       sc.charge(HypercallGate.ENTRY_NANOS);
       long now = cpu.localTime += HypercallGate.ENTRY_NANOS;
-      if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < kernel.time.nextDeadline()) {
+      if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < time.nextDeadline()) {
         return; // the machine clock catches up with this CPU lazily: see now()
       }
     } else {
@@ -99,7 +108,7 @@ final class Scheduler {
     lock.lock();
     try {
       now();
-      kernel.time.fireDue();
+      time.fireDue();
       reschedule(cpu, sc);
     } finally {
       lock.unlock();
@@ -118,7 +127,7 @@ final class Scheduler {
     if (clock != null && holder != null) {
       return clock.advanceTo(holder.localTime);
     }
-    return kernel.time.nanos();
+    return time.nanos();
   }
 
   /**
@@ -468,7 +477,7 @@ final class Scheduler {
         return;
       }
       token = null;
-      if (!kernel.time.jumpToNextDeadline()) {
+      if (!time.jumpToNextDeadline()) {
         return; // everything blocked with no deadline pending: the machine waits for an interrupt
       }
     }
