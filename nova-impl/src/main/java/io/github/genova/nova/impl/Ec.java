@@ -65,6 +65,8 @@ final class Ec extends Kobject implements Blocker {
   final @Nullable HostCode code;
   final HypercallGate gate;
   volatile int cpu;
+  /** The kernel runs one EC thread at a time ({@link Scheduler#runsOneThreadAtATime}). */
+  private final boolean oneThreadAtATime;
 
   /** Architectural state visible to event handlers: ip, sp, flags, the 16 GPRs (index as in the UTCB). */
   long ip;
@@ -99,6 +101,7 @@ final class Ec extends Kobject implements Blocker {
     this.pd = pd;
     this.kind = kind;
     this.cpu = cpu;
+    this.oneThreadAtATime = kernel.scheduler.runsOneThreadAtATime();
     this.utcb = utcb;
     this.utcbWords = utcbWords;
     this.utcbAddress = utcbAddress;
@@ -139,7 +142,7 @@ final class Ec extends Kobject implements Blocker {
    */
   Status take(Ec caller, boolean nonBlocking) {
     Thread me = Thread.currentThread();
-    if (helperCount == 0 && SERVER.compareAndSet(this, null, me)) {
+    if (helperCount == 0 && claim(me)) {
       return dead ? releaseDead() : Status.SUCCESS;
     }
     if (nonBlocking) {
@@ -168,6 +171,22 @@ final class Ec extends Kobject implements Blocker {
     }
   }
 
+  /**
+   * Makes the current thread this free EC's server, or returns false if it is not free. With one thread
+   * running at a time no other thread can race for it, so a plain read and write do (no locked
+   * instruction on the IPC path); otherwise a compare-and-set decides.
+   */
+  private boolean claim(Thread me) {
+    if (!oneThreadAtATime) {
+      return SERVER.compareAndSet(this, null, me);
+    }
+    if (SERVER.get(this) != null) {
+      return false;
+    }
+    SERVER.set(this, me);
+    return true;
+  }
+
   /** Returns the thread running this local EC's current invocation, or null while it is free. */
   @Nullable Thread server() {
     return server;
@@ -183,6 +202,14 @@ final class Ec extends Kobject implements Blocker {
   void free() {
     currentSc = null;
     if (helperCount == 0) {
+      if (oneThreadAtATime) {
+        // No caller can have queued since the check: it would have had to run meanwhile.
+        SERVER.set(this, null);
+        if (dead) {
+          returnUtcbIfUnused();
+        }
+        return;
+      }
       server = null;
       if (dead) {
         returnUtcbIfUnused(); // its code has unwound: a destroyed EC's UTCB frame may go back now
