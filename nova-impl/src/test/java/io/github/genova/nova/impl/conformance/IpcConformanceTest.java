@@ -112,6 +112,48 @@ class IpcConformanceTest {
   }
 
   @Test
+  void item33_everyShortCountIsCopiedExactlyInBothDirections() {
+    // Counts 0..10 straddle the short-message copy (up to 8 words) and the bulk copy: each direction must
+    // carry exactly the counted words and leave every other word of the receiver as it was.
+    try (Nova n = Nova.boot()) {
+      List<long[]> seen = new ArrayList<>();
+      long pt = n.service((self, ip, pid) -> {
+        Utcb u = self.utcb();
+        int count = u.untyped();
+        long[] words = new long[12];
+        for (int i = 0; i < words.length; i++) {
+          words[i] = u.word(i);
+        }
+        seen.add(words);
+        for (int i = 0; i < 12; i++) {
+          u.setWord(i, i < count ? 0x5000 + i : 0x7000 + i); // the reply: count words, then the callee's own
+        }
+        u.setCounts(count, 0);
+      });
+      Utcb u = n.utcb();
+      for (int count = 0; count <= 10; count++) {
+        for (int i = 0; i < 12; i++) {
+          u.setWord(i, i < count ? 0x1000 * (count + 1) + i : 0x9000 + i); // beyond the count: the caller's own
+        }
+        u.setCounts(count, 0);
+        ok(n.sys.call(pt));
+        long[] callee = seen.get(count);
+        for (int i = 0; i < 12; i++) {
+          long sent = 0x1000 * (count + 1) + i;
+          if (i < count) {
+            assertThat(callee[i]).as("count %d, word %d at the callee", count, i).isEqualTo(sent);
+          } else {
+            assertThat(callee[i]).as("count %d, word %d at the callee", count, i).isNotEqualTo(0x9000 + i);
+          }
+          long expectedBack = i < count ? 0x5000 + i : 0x9000 + i;
+          assertThat(u.word(i)).as("count %d, word %d back at the caller", count, i).isEqualTo(expectedBack);
+        }
+        assertThat(u.untyped()).isEqualTo(count);
+      }
+    }
+  }
+
+  @Test
   void item34_theCalleesCountWordEqualsTheCallers() {
     try (Nova n = Nova.boot()) {
       List<Long> seen = new ArrayList<>();
