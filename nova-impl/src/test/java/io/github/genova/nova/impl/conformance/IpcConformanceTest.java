@@ -133,13 +133,13 @@ class IpcConformanceTest {
       Utcb u = n.utcb();
       for (int count = 0; count <= 10; count++) {
         for (int i = 0; i < 12; i++) {
-          u.setWord(i, i < count ? 0x1000 * (count + 1) + i : 0x9000 + i); // beyond the count: the caller's own
+          u.setWord(i, i < count ? 0x1000L * (count + 1) + i : 0x9000 + i); // beyond the count: the caller's own
         }
         u.setCounts(count, 0);
         ok(n.sys.call(pt));
         long[] callee = seen.get(count);
         for (int i = 0; i < 12; i++) {
-          long sent = 0x1000 * (count + 1) + i;
+          long sent = 0x1000L * (count + 1) + i;
           if (i < count) {
             assertThat(callee[i]).as("count %d, word %d at the callee", count, i).isEqualTo(sent);
           } else {
