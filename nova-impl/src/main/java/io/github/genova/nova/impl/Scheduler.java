@@ -89,8 +89,11 @@ final class Scheduler {
     Cpu cpu = sc.cpu;
     if (deterministic) {
       sc.charge(HypercallGate.ENTRY_NANOS);
+      long left = sc.left;
       long now = cpu.localTime += HypercallGate.ENTRY_NANOS;
-      if (!cpu.reschedule && sc.left > 0 && now < cpu.horizon && now < time.nextDeadline()) {
+      // The plain fields first, the volatile ones last: each volatile read makes the compiler reload what
+      // follows it.
+      if (left > 0 && now < cpu.horizon && now < time.nextDeadline() && !cpu.reschedule) {
         return; // the machine clock catches up with this CPU lazily: see now()
       }
     } else {
@@ -136,7 +139,7 @@ final class Scheduler {
    */
   void exit(Sc sc) {
     Cpu cpu = sc.cpu;
-    if (!cpu.reschedule && (!deterministic || (token == cpu && cpu.localTime < cpu.horizon))) {
+    if ((!deterministic || (cpu.localTime < cpu.horizon && token == cpu)) && !cpu.reschedule) {
       return;
     }
     lock.lock();
