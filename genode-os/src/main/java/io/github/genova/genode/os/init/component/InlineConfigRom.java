@@ -2,12 +2,9 @@ package io.github.genova.genode.os.init.component;
 
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.child.Service;
-import io.github.genova.genode.base.dataspace.Dataspace;
+import io.github.genova.genode.base.env.AttachedRamDataspace;
 import io.github.genova.genode.base.env.Env;
-import io.github.genova.genode.base.quota.OutOfCaps;
-import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.quota.QuotaAccounts;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.rom.RomSession;
 import io.github.genova.genode.base.rom.StaticRomSession;
 import io.github.genova.genode.base.session.ServiceDenied;
@@ -19,15 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The ROM {@code config} init serves a child itself, from the {@code <config>} node inline in the child's
  * start node, as Genode's init does: each session gets a RAM dataspace of init's own holding the node's text,
- * which the child attaches read-only. The donation of the child's ROM session stays with init; closing the
- * session frees the dataspace.
+ * attached in init for as long as the session lives, which the child attaches read-only. The donation of the
+ * child's ROM session stays with init; closing the session detaches and frees the dataspace.
  */
 final class InlineConfigRom implements Service {
   private final Env env;
   private final QuotaAccounts initAccounts;
   private final String childName;
   private final byte[] content;
-  private final Map<Long, StaticRomSession> sessions = new ConcurrentHashMap<>();
+  private final Map<Long, OpenSession> sessions = new ConcurrentHashMap<>();
+
+  /** A session and the dataspace of init's that backs it. */
+  private record OpenSession(StaticRomSession session, AttachedRamDataspace content) {}
 
   /**
    * Serves {@code config}, the inline node of child {@code childName}, paid by init's PD session; session
@@ -52,27 +52,16 @@ final class InlineConfigRom implements Service {
 
   @Override
   public Capability<Object> session(SessionArgs args) throws ServiceDenied {
-    Capability<Dataspace> ds;
+    AttachedRamDataspace ds;
     try {
-      ds = env.pdSession().allocRam(Math.max(1, content.length));
-    } catch (OutOfRam | OutOfCaps e) {
+      ds = AttachedRamDataspace.allocate(env, Math.max(1, content.length));
+    } catch (AttachedRamDataspace.AllocationFailed e) {
       throw new ServiceDenied("init has no room for the config ROM of \"" + childName + "\": " + e.getMessage());
     }
-    long at;
-    try {
-      at = env.rm().attach(ds, 0, 0, false, 0, true);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      env.pdSession().freeRam(ds);
-      throw new ServiceDenied("init cannot attach the config ROM of \"" + childName + "\": " + e.getMessage());
-    }
-    try {
-      env.memory().write(at, content, 0, content.length);
-    } finally {
-      env.rm().detach(at);
-    }
-    StaticRomSession session = new StaticRomSession(ds, content.length);
+    ds.write(0, content, 0, content.length);
+    StaticRomSession session = new StaticRomSession(ds.dataspace(), content.length);
     Capability<Object> cap = env.ep().manage(RomSession.class, session).cast();
-    sessions.put(cap.selector(), session);
+    sessions.put(cap.selector(), new OpenSession(session, ds));
     return cap;
   }
 
@@ -83,10 +72,10 @@ final class InlineConfigRom implements Service {
 
   @Override
   public void close(Capability<Object> cap) {
-    StaticRomSession session = sessions.remove(cap.selector());
-    if (session != null) {
-      env.ep().dissolve(session);
-      env.pdSession().freeRam(session.dataspace());
+    OpenSession open = sessions.remove(cap.selector());
+    if (open != null) {
+      env.ep().dissolve(open.session());
+      open.content().close();
     }
   }
 }
