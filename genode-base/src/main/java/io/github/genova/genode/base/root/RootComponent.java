@@ -22,9 +22,14 @@ import org.jspecify.annotations.Nullable;
  * A server's root for sessions of type {@code S} (Genode's {@code Root_component}): before creating a
  * session it deducts the session object's own cost from the donated {@code ram_quota} and {@code cap_quota}
  * (refusing with {@link InsufficientRamQuota} / {@link InsufficientCapQuota} when the donation does not
- * cover it), charges that cost to the server's accounts (where the parent moved the donation), hands the
- * rest of the arguments to {@link #createSession}, and serves the session object at its entrypoint. Closing
- * a session dissolves it and gives the cost back, so the parent can return the donation to the client.
+ * cover it), hands the rest of the arguments to {@link #createSession}, and serves the session object at its
+ * entrypoint. Closing a session dissolves it.
+ *
+ * <p>Core, whose services the parent pays by moving the donation into core-local server accounts, creates
+ * its roots with those accounts: the session's cost is charged to them and given back on close, so the
+ * parent can return the donation to the client. A server outside core has no such accounts — the parent
+ * moved the donation to the accounts of the server's own PD session, from which the session's state is
+ * allocated — so its roots only check the donation against the session's cost.
  *
  * @param <S> the session interface
  */
@@ -33,26 +38,46 @@ public abstract class RootComponent<S> implements Root {
 
   private final RpcEntrypoint ep;
   private final Class<S> type;
-  private final QuotaAccounts accounts;
+  /** Where core charges a session's cost; null for a server outside core, which only checks the donation. */
+  private final @Nullable QuotaAccounts serverAccounts;
   private final Session.Resources sessionCost;
   private final Log log;
   /** Sessions by selector of their capability; looked up only, never iterated in an order that matters. */
   private final Map<Long, Entry<S>> sessions = new HashMap<>();
 
   /**
-   * Creates the root of sessions of {@code type} served by {@code ep}.
+   * Creates the root of sessions of {@code type} served by {@code ep} in core, charging each session's cost
+   * to {@code serverAccounts}.
    *
-   * @param accounts the server's accounts, where parents move the donations of its sessions
+   * @param serverAccounts the server's accounts, where parents move the donations of its sessions
    * @param sessionRam what one session object costs the server in RAM
    * @param sessionCaps what one session object costs the server in capabilities
    * @param log where refused requests are reported
    */
-  protected RootComponent(RpcEntrypoint ep, Class<S> type, QuotaAccounts accounts, RamQuota sessionRam,
+  protected RootComponent(RpcEntrypoint ep, Class<S> type, QuotaAccounts serverAccounts, RamQuota sessionRam,
       CapQuota sessionCaps, Log log) {
+    this(ep, type, new Session.Resources(sessionRam, sessionCaps), serverAccounts, log);
+  }
+
+  /**
+   * Creates the root of sessions of {@code type} served by {@code ep} in a server outside core: a request
+   * whose donation does not cover {@code sessionRam} and {@code sessionCaps} is refused, nothing is charged
+   * locally.
+   *
+   * @param sessionRam what one session costs the server in RAM
+   * @param sessionCaps what one session costs the server in capabilities
+   * @param log where refused requests are reported
+   */
+  protected RootComponent(RpcEntrypoint ep, Class<S> type, RamQuota sessionRam, CapQuota sessionCaps, Log log) {
+    this(ep, type, new Session.Resources(sessionRam, sessionCaps), null, log);
+  }
+
+  private RootComponent(RpcEntrypoint ep, Class<S> type, Session.Resources sessionCost,
+      @Nullable QuotaAccounts serverAccounts, Log log) {
     this.ep = ep;
     this.type = type;
-    this.accounts = accounts;
-    this.sessionCost = new Session.Resources(sessionRam, sessionCaps);
+    this.serverAccounts = serverAccounts;
+    this.sessionCost = sessionCost;
     this.log = log;
   }
 
@@ -171,6 +196,10 @@ public abstract class RootComponent<S> implements Root {
   }
 
   private void charge() throws InsufficientRamQuota, InsufficientCapQuota {
+    QuotaAccounts accounts = serverAccounts;
+    if (accounts == null) {
+      return;
+    }
     try {
       accounts.ram().withdraw(sessionCost.ramQuota());
     } catch (OutOfRam e) {
@@ -185,6 +214,10 @@ public abstract class RootComponent<S> implements Root {
   }
 
   private void refund() {
+    QuotaAccounts accounts = serverAccounts;
+    if (accounts == null) {
+      return;
+    }
     accounts.caps().replenish(sessionCost.capQuota());
     accounts.ram().replenish(sessionCost.ramQuota());
   }

@@ -9,12 +9,14 @@ import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.rpc.RpcInterface;
+import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.sync.Semaphore;
 import io.github.genova.genode.base.thread.Thread;
 import io.github.genova.genode.os.hw.GateIoPorts;
 import io.github.genova.genode.os.hw.IoPorts;
 import io.github.genova.genode.os.hw.SemaphoreIrq;
+import io.github.genova.genode.os.timer.server.TimerRoot;
 import io.github.genova.genode.os.timer.server.TimerService;
 import io.github.genova.nova.api.Crd;
 import io.github.genova.nova.api.Hypercalls;
@@ -135,22 +137,22 @@ public final class PcKernel {
    */
   public void runClient(IoPorts ports, Consumer<Client> client) {
     run(env -> {
-      TimerService timer = startTimer(env, ports);
+      TimerRoot timer = new TimerRoot(startTimer(env, ports), env.log());
       Semaphore exited = new Semaphore(0);
       TimerParent parent = new TimerParent() {
         @Override
         public Capability<TimerSession> openTimer() {
           try {
             return timer.session(SessionArgs.empty().with("ram_quota", TimerConnection.RAM_QUOTA)
-                .with("cap_quota", TimerConnection.CAP_QUOTA));
-          } catch (InsufficientRamQuota | InsufficientCapQuota e) {
+                .with("cap_quota", TimerConnection.CAP_QUOTA).toString()).cast();
+          } catch (ServiceDenied | InsufficientRamQuota | InsufficientCapQuota e) {
             return Capability.invalid();
           }
         }
 
         @Override
         public void closeTimer(Capability<TimerSession> session) {
-          timer.close(session);
+          timer.close(session.cast());
         }
 
         @Override

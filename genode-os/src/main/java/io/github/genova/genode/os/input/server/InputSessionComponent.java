@@ -2,7 +2,7 @@ package io.github.genova.genode.os.input.server;
 
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.dataspace.Dataspace;
-import io.github.genova.genode.base.env.Env;
+import io.github.genova.genode.base.env.AttachedRamDataspace;
 import io.github.genova.genode.os.input.InputEvent;
 import io.github.genova.genode.os.input.InputSession;
 
@@ -13,26 +13,19 @@ import io.github.genova.genode.os.input.InputSession;
  * the dataspace through its memory view.
  */
 public final class InputSessionComponent implements InputSession {
-  private final Env env;
   private final EventQueue queue;
-  private final Capability<Dataspace> dataspace;
-  private final long at;
+  private final AttachedRamDataspace events;
   private final byte[] staging = new byte[InputSession.MAX_EVENTS * InputEvent.SIZE];
 
-  /**
-   * Creates the session on {@code queue}, its event dataspace {@code dataspace} attached at {@code at} of
-   * {@code env}'s address space.
-   */
-  InputSessionComponent(Env env, EventQueue queue, Capability<Dataspace> dataspace, long at) {
-    this.env = env;
+  /** Creates the session on {@code queue}, its events written to {@code events}, which the session owns. */
+  InputSessionComponent(EventQueue queue, AttachedRamDataspace events) {
     this.queue = queue;
-    this.dataspace = dataspace;
-    this.at = at;
+    this.events = events;
   }
 
   @Override
   public Capability<Dataspace> dataspace() {
-    return dataspace;
+    return events.dataspace();
   }
 
   @Override
@@ -43,12 +36,12 @@ public final class InputSessionComponent implements InputSession {
   @Override
   public int flush() {
     int n = queue.take(staging, InputSession.MAX_EVENTS);
-    env.memory().write(at, staging, 0, n * InputEvent.SIZE);
+    events.write(0, staging, 0, n * InputEvent.SIZE);
     return n;
   }
 
-  /** Returns where the event dataspace is attached in the server. */
-  long attachedAt() {
-    return at;
+  /** Detaches and frees the event dataspace; called once the session is no longer served. */
+  void destroy() {
+    events.close();
   }
 }

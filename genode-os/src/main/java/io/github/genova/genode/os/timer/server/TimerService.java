@@ -1,26 +1,19 @@
 package io.github.genova.genode.os.timer.server;
 
-import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.log.Log;
 import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.quota.CapQuota;
-import io.github.genova.genode.base.quota.InsufficientCapQuota;
-import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
-import io.github.genova.genode.base.session.Session;
-import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.thread.Thread;
 import io.github.genova.genode.os.hw.IoPorts;
 import io.github.genova.genode.os.hw.Irq;
-import io.github.genova.genode.os.timer.TimerSession;
 import io.github.genova.genode.os.timer.pit.PitTimeSource;
 
 /**
  * The timer driver's service: takes over the PIT, runs the interrupt thread ({@code "timer_irq"}, which
- * waits for IRQ 0 and lets the {@link TimeoutScheduler} expire timeouts and reprogram), and creates Timer
- * sessions served by one entrypoint. Core's root component will call {@link #session} and {@link #close}
- * for the parent's session requests.
+ * waits for IRQ 0 and lets the {@link TimeoutScheduler} expire timeouts and reprogram), and creates the
+ * session objects its {@link TimerRoot} serves at the driver's entrypoint.
  */
 public final class TimerService {
   /** RAM a session's state costs the client's donation. */
@@ -55,26 +48,13 @@ public final class TimerService {
     return scheduler;
   }
 
-  /**
-   * Creates a session for the request {@code args} and returns its capability.
-   *
-   * @throws InsufficientRamQuota if the donated {@code ram_quota} does not cover {@link #SESSION_RAM}
-   * @throws InsufficientCapQuota if the donated {@code cap_quota} does not cover {@link #SESSION_CAPS}
-   * @throws io.github.genova.genode.base.session.SessionArgsException if a quota argument is malformed
-   */
-  public Capability<TimerSession> session(SessionArgs args) throws InsufficientRamQuota, InsufficientCapQuota {
-    Session.Resources.from(args).deduct(SESSION_RAM, SESSION_CAPS);
-    TimerSessionComponent component = new TimerSessionComponent(scheduler, pd, log);
-    return ep.manage(TimerSession.class, component);
+  /** Returns the entrypoint the sessions are served at. */
+  RpcEntrypoint ep() {
+    return ep;
   }
 
-  /** Closes the session {@code cap} names; unknown capabilities are ignored. */
-  public void close(Capability<TimerSession> cap) {
-    TimerSessionComponent component = ep.apply(cap, TimerSessionComponent.class);
-    if (component == null) {
-      return;
-    }
-    ep.dissolve(component);
-    component.destroy();
+  /** Creates the object of one session on the driver's scheduler; the caller serves it. */
+  TimerSessionComponent createSession() {
+    return new TimerSessionComponent(scheduler, pd, log);
   }
 }

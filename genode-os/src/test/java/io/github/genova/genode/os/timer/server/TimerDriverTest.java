@@ -7,15 +7,13 @@ import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
-import io.github.genova.genode.base.session.SessionArgs;
-import io.github.genova.genode.base.session.SessionArgsException;
+import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.signal.SignalContext;
 import io.github.genova.genode.base.signal.SignalReceiver;
 import io.github.genova.genode.os.hw.GateIoPorts;
 import io.github.genova.genode.os.hw.SemaphoreIrq;
 import io.github.genova.genode.os.timer.PcKernel;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.genode.os.timer.TimerSession;
 import io.github.genova.genode.os.timer.pit.PitTimeSource;
 import io.github.genova.nova.api.Status;
 import java.util.ArrayList;
@@ -49,27 +47,33 @@ class TimerDriverTest {
   void item53_aSessionWhoseQuotaCannotCoverItIsRefused() {
     PcKernel k = new PcKernel();
     List<String> outcomes = new ArrayList<>();
+    List<Integer> openAfterwards = new ArrayList<>();
     k.run(env -> {
-      TimerService timer = PcKernel.startTimer(env);
+      TimerRoot root = new TimerRoot(PcKernel.startTimer(env), env.log());
       for (String args : new String[] {"", "ram_quota=4095, cap_quota=1", "ram_quota=4096, cap_quota=0",
           "ram_quota=-1", "ram_quota=4096, cap_quota=1"}) {
         try {
-          Capability<TimerSession> cap = timer.session(SessionArgs.parse(args));
+          Capability<Object> cap = root.session(args);
           outcomes.add(cap.valid() ? "session" : "invalid");
-          timer.close(cap);
+          root.close(cap);
         } catch (InsufficientRamQuota e) {
-          outcomes.add("ram");
+          outcomes.add("ram: " + e.getMessage());
         } catch (InsufficientCapQuota e) {
-          outcomes.add("caps");
-        } catch (SessionArgsException e) {
-          outcomes.add("args: " + e.getMessage());
+          outcomes.add("caps: " + e.getMessage());
+        } catch (ServiceDenied e) {
+          outcomes.add("denied: " + e.getMessage());
         }
       }
+      openAfterwards.add(root.sessionCount());
     });
     assertThat(outcomes).hasSize(5);
-    assertThat(outcomes.subList(0, 3)).containsExactly("ram", "ram", "caps");
-    assertThat(outcomes.get(3)).startsWith("args: ").contains("ram_quota");
+    assertThat(outcomes.subList(0, 3)).containsExactly(
+        "ram: insufficient RAM quota: donated 0 bytes, session needs 4096",
+        "ram: insufficient RAM quota: donated 4095 bytes, session needs 4096",
+        "caps: insufficient cap quota: donated 0 caps, session needs 1");
+    assertThat(outcomes.get(3)).startsWith("denied: ").contains("ram_quota");
     assertThat(outcomes.get(4)).isEqualTo("session");
+    assertThat(openAfterwards).containsExactly(0);
   }
 
   @Test
