@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.input.InputConnection;
 import io.github.genova.genode.os.input.InputEvent;
+import io.github.genova.genode.os.input.InputSession;
+import io.github.genova.genode.os.input.server.InputRoot;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
@@ -175,6 +179,57 @@ class Ps2ScenarioTest {
         CLIENT + "Input event #1\tPRESS key 35", CLIENT + "Input event #2\tRELEASE key 35",
         CLIENT + "Input event #3\tPRESS key 23", CLIENT + "Input event #4\tRELEASE key 23",
         CLIENT + "Input event #5\tWHEEL 1");
+  }
+
+  /**
+   * A client that asks for Input sessions with a donation short of {@link InputRoot#SESSION_RAM} or {@link
+   * InputRoot#SESSION_CAPS} by one, then opens and closes more sessions, one at a time, than the driver's RAM
+   * could hold event dataspaces for if closing did not free them.
+   */
+  private static Component shortDonationsThenManySessions(int sessions) {
+    return env -> {
+      long ram = InputRoot.SESSION_RAM.value();
+      long caps = InputRoot.SESSION_CAPS.value();
+      for (String args : List.of("ram_quota=" + (ram - 1) + ", cap_quota=" + caps,
+          "ram_quota=" + ram + ", cap_quota=" + (caps - 1), "ram_quota=" + ram + ", cap_quota=" + caps)) {
+        try (var c = new Connection<>(env, InputSession.class, InputSession.SERVICE_NAME, SessionArgs.parse(args))) {
+          env.log().log(args + ": session, pending " + c.session().isPending());
+        } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+          env.log().log(args + ": " + e.getClass().getSimpleName());
+        }
+      }
+      for (int i = 0; i < sessions; i++) {
+        try (InputConnection input = new InputConnection(env)) {
+          input.isPending();
+        } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+          env.log().error("session " + i + " refused: " + e);
+          env.parentInterface().exit(1);
+          return;
+        }
+      }
+      env.log().log("opened and closed " + sessions + " sessions");
+      env.parentInterface().exit(0);
+    };
+  }
+
+  @Test
+  void item53_aDonationShortOfTheSessionsNeedsIsRefusedAndClosedSessionsGiveTheirDataspaceBack(
+      ScenarioExtension.Runner runner) {
+    // The driver's 1 MiB holds fewer than 90 event dataspaces: 120 sessions only fit if each close frees its own.
+    int sessions = 120;
+    assertThat(sessions * InputSession.DATASPACE_SIZE).isGreaterThan(1L << 20);
+    Scenario scenario = Scenario.of(config(PS2_DRV, TEST_INPUT.formatted(""))).with("ps2_drv", new Ps2Driver())
+        .with("test-input", shortDonationsThenManySessions(sessions)).onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    ScenarioRun run = runner.run(scenario,
+        s -> s.awaitLog("[init] child \"test-input\" exited with exit value 0", LIMIT));
+    long ram = InputRoot.SESSION_RAM.value();
+    long caps = InputRoot.SESSION_CAPS.value();
+    assertThat(run.log()).containsSubsequence(
+        CLIENT + "ram_quota=" + (ram - 1) + ", cap_quota=" + caps + ": InsufficientRamQuota",
+        CLIENT + "ram_quota=" + ram + ", cap_quota=" + (caps - 1) + ": InsufficientCapQuota",
+        CLIENT + "ram_quota=" + ram + ", cap_quota=" + caps + ": session, pending false",
+        CLIENT + "opened and closed " + sessions + " sessions");
+    assertThat(run.log()).noneMatch(l -> l.contains("Error") || l.contains("Warning"));
   }
 
   @Test
