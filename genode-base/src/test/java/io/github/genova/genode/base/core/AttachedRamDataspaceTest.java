@@ -3,15 +3,11 @@ package io.github.genova.genode.base.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.AttachedRamDataspace;
-import io.github.genova.genode.base.env.ComponentRegistry;
-import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.pd.PdSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,23 +15,6 @@ import org.junit.jupiter.api.Test;
  * quota (as the session itself reports it), the bytes through its mapping, and its refusals.
  */
 class AttachedRamDataspaceTest {
-  /** Runs {@code init} as init's code and returns the console; an exception fails the run visibly. */
-  private static List<String> runInit(Consumer<Env> init) {
-    CoreScenario s = new CoreScenario();
-    List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    s.run(CoreScenario.MENU, Map.of(), ComponentRegistry.of(List.of()).with("init", env -> {
-      try {
-        init.accept(env);
-      } catch (RuntimeException e) {
-        env.log().error("init failed: " + e);
-      }
-      env.parentInterface().exit(0);
-    }), core -> {
-      s.awaitLine("child \"init\" exited with exit value 0");
-      seen.addAll(s.console);
-    });
-    return seen;
-  }
 
   private static String figures(PdSession pd) {
     return pd.usedRam() + " of " + pd.ramQuota() + " bytes, " + pd.usedCaps() + " of " + pd.capQuota() + " caps";
@@ -44,7 +23,7 @@ class AttachedRamDataspaceTest {
   @Test
   void item41_allocationTakesWholePagesWhatIsWrittenReadsBackAndCloseGivesTheQuotaBack() {
     List<String> results = Collections.synchronizedList(new ArrayList<>());
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       PdSession pd = env.pdSession();
       long usedBefore = pd.usedRam();
       long capsBefore = pd.usedCaps();
@@ -75,7 +54,7 @@ class AttachedRamDataspaceTest {
   @Test
   void item41_aDataspaceBeyondTheQuotaIsRefusedNamingSizeAndReasonAndTheQuotaIsUnchanged() {
     List<String> results = Collections.synchronizedList(new ArrayList<>());
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       PdSession pd = env.pdSession();
       String before = figures(pd);
       long tooMuch = pd.ramQuota() - pd.usedRam() + 4096;
@@ -101,7 +80,7 @@ class AttachedRamDataspaceTest {
   @Test
   void aNonPositiveSizeAndAnAccessBeyondTheSizeAreRefusedWithoutTouchingTheQuota() {
     List<String> results = Collections.synchronizedList(new ArrayList<>());
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       PdSession pd = env.pdSession();
       String before = figures(pd);
       try {

@@ -2,6 +2,7 @@ package io.github.genova.genode.base.core;
 
 import io.github.genova.genode.base.GenodeKernel;
 import io.github.genova.genode.base.env.ComponentRegistry;
+import io.github.genova.genode.base.env.Env;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
@@ -84,5 +85,22 @@ final class CoreScenario {
   /** Waits until the console shows {@code line}. */
   void awaitLine(String line) {
     await(() -> console.contains(line));
+  }
+
+  /**
+   * Boots core with the standard menu and {@code init} as init's code, which exits when it returns, and
+   * returns the console once it has.
+   */
+  static List<String> runInit(Consumer<Env> init) {
+    CoreScenario s = new CoreScenario();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    s.run(MENU, Map.of(), ComponentRegistry.of(List.of()).with("init", env -> {
+      init.accept(env);
+      env.parentInterface().exit(0);
+    }), core -> {
+      s.awaitLine("child \"init\" exited with exit value 0");
+      seen.addAll(s.console);
+    });
+    return seen;
   }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.core.memory.PhysicalMemory;
 import io.github.genova.genode.base.dataspace.Dataspace;
-import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.env.Connection;
-import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.rm.RmSession;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,23 +27,11 @@ import org.junit.jupiter.api.Test;
 class MemoryTest {
   private static final long AT = 0x1000_0000L;
 
-  private static List<String> runInit(Consumer<Env> init) {
-    CoreScenario s = new CoreScenario();
-    List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    s.run(CoreScenario.MENU, Map.of(), ComponentRegistry.of(List.of()).with("init", env -> {
-      init.accept(env);
-      env.parentInterface().exit(0);
-    }), core -> {
-      s.awaitLine("child \"init\" exited with exit value 0");
-      seen.addAll(s.console);
-    });
-    return seen;
-  }
 
   @Test
   void ramDataspacesAreRealFramesThatHostCodeReadsAndWritesThroughTheAddressSpace() {
     List<Long> phys = new ArrayList<>();
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       try {
         PdSession pd = env.pdSession();
         long usedBefore = pd.usedRam();
@@ -68,7 +53,7 @@ class MemoryTest {
 
   @Test
   void item47_attachAtAnOccupiedRangeFailsWithRegionConflict() {
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       try {
         Capability<Dataspace> ds = env.pdSession().allocRam(8192);
         env.rm().attach(ds, 0, 0, true, AT, true);
@@ -97,7 +82,7 @@ class MemoryTest {
 
   @Test
   void item48_item49_aFaultInAManagedDataspaceSignalsItsHandlerAndWaitsForTheAttach() {
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       try (var rm = new Connection<>(env, RmSession.class, RmSession.SERVICE_NAME,
           SessionArgs.parse("ram_quota=16K, cap_quota=4"))) {
         env.log().log("--- region-manager fault test ---");
@@ -143,7 +128,7 @@ class MemoryTest {
 
   @Test
   void theManagedDataspaceOfARegionMapDiesWithTheMap() {
-    List<String> console = runInit(env -> {
+    List<String> console = CoreScenario.runInit(env -> {
       try (var rm = new Connection<>(env, RmSession.class, RmSession.SERVICE_NAME,
           SessionArgs.parse("ram_quota=16K, cap_quota=4"))) {
         Capability<RegionMap> mapCap = rm.session().create(0x4000);
