@@ -3,7 +3,6 @@ package io.github.genova.genode.base.core;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.CapQuota;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.root.RootComponent;
@@ -13,8 +12,7 @@ import io.github.genova.genode.base.session.SessionArgs;
 final class HelloServer implements Component {
   @Override
   public void construct(Env env) {
-    QuotaAccounts own = QuotaAccounts.of("hello", RamQuota.of(1 << 20), CapQuota.of(100));
-    RootComponent<Hello> root = new RootComponent<>(env.ep(), Hello.class, own, RamQuota.of(2048), CapQuota.of(1),
+    RootComponent<Hello> root = new RootComponent<>(env.ep(), Hello.class, RamQuota.of(2048), CapQuota.of(1),
         env.log()) {
       @Override
       protected Hello createSession(SessionArgs args) {

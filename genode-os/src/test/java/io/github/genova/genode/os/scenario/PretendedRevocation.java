@@ -9,7 +9,6 @@ import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.root.RootComponent;
@@ -69,8 +68,7 @@ final class PretendedRevocation implements Component {
 
   @Override
   public void construct(Env env) {
-    QuotaAccounts own = QuotaAccounts.of("pretender", RamQuota.of(64 << 10), CapQuota.of(64));
-    RootComponent<TargetSession> root = new RootComponent<>(env.ep(), TargetSession.class, own,
+    RootComponent<TargetSession> root = new RootComponent<>(env.ep(), TargetSession.class,
         RamQuota.of(2048), CapQuota.of(1), env.log()) {
       @Override
       protected TargetSession createSession(SessionArgs args) throws ServiceDenied {

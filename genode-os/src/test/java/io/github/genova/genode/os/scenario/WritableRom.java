@@ -7,7 +7,6 @@ import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.rom.RomSession;
 import io.github.genova.genode.base.root.Root;
@@ -31,8 +30,7 @@ final class WritableRom implements Component {
 
   @Override
   public void construct(Env env) {
-    QuotaAccounts own = QuotaAccounts.of("writable rom", RamQuota.of(64 << 10), CapQuota.of(64));
-    RootComponent<RomSession> root = new RootComponent<>(env.ep(), RomSession.class, own, RamQuota.of(4096),
+    RootComponent<RomSession> root = new RootComponent<>(env.ep(), RomSession.class, RamQuota.of(4096),
         CapQuota.of(1), env.log()) {
       @Override
       protected RomSession createSession(SessionArgs args) throws ServiceDenied {

@@ -11,7 +11,6 @@ import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.root.RootComponent;
@@ -218,8 +217,7 @@ public final class VesaDriver implements Component {
   }
 
   private static void announce(Env env, IoMemWindow lfb, Mode mode) {
-    QuotaAccounts own = QuotaAccounts.of("vesa_drv", RamQuota.of(64 << 10), CapQuota.of(64));
-    RootComponent<FramebufferSession> root = new RootComponent<>(env.ep(), FramebufferSession.class, own,
+    RootComponent<FramebufferSession> root = new RootComponent<>(env.ep(), FramebufferSession.class,
         RamQuota.of(SESSION_RAM), CapQuota.of(SESSION_CAPS), env.log()) {
       @Override
       protected FramebufferSession createSession(SessionArgs args) {

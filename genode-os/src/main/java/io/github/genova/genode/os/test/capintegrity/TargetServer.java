@@ -3,7 +3,6 @@ package io.github.genova.genode.os.test.capintegrity;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.CapQuota;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.root.RootComponent;
@@ -26,8 +25,7 @@ public final class TargetServer implements Component {
   public void construct(Env env) {
     AtomicLong ids = new AtomicLong();
     AtomicLong dispatches = new AtomicLong();
-    QuotaAccounts own = QuotaAccounts.of("target server", RamQuota.of(64 << 10), CapQuota.of(64));
-    RootComponent<TargetSession> root = new RootComponent<>(env.ep(), TargetSession.class, own,
+    RootComponent<TargetSession> root = new RootComponent<>(env.ep(), TargetSession.class,
         RamQuota.of(SESSION_RAM), CapQuota.of(1), env.log()) {
       @Override
       protected TargetSession createSession(SessionArgs args) {

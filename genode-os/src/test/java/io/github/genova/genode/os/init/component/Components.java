@@ -3,7 +3,6 @@ package io.github.genova.genode.os.init.component;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.quota.CapQuota;
-import io.github.genova.genode.base.quota.QuotaAccounts;
 import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.root.RootComponent;
@@ -16,8 +15,7 @@ final class Components {
   /** A server that announces {@code service} (an {@link Adder}) right away. */
   static Component adderServer(String service) {
     return env -> {
-      QuotaAccounts own = QuotaAccounts.of("server", RamQuota.of(64 << 10), CapQuota.of(20));
-      RootComponent<Adder> root = new RootComponent<>(env.ep(), Adder.class, own, RamQuota.of(2048),
+      RootComponent<Adder> root = new RootComponent<>(env.ep(), Adder.class, RamQuota.of(2048),
           CapQuota.of(1), env.log()) {
         @Override
         protected Adder createSession(SessionArgs args) {
