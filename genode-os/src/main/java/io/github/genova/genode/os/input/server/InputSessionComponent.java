@@ -23,7 +23,7 @@ public final class InputSessionComponent implements InputSession {
    * Creates the session on {@code queue}, its event dataspace {@code dataspace} attached at {@code at} of
    * {@code env}'s address space.
    */
-  InputSessionComponent(Env env, EventQueue queue, Capability<Dataspace> dataspace, long at) {
+  public InputSessionComponent(Env env, EventQueue queue, Capability<Dataspace> dataspace, long at) {
     this.env = env;
     this.queue = queue;
     this.dataspace = dataspace;
