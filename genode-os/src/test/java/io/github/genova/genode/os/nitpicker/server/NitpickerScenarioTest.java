@@ -401,4 +401,44 @@ class NitpickerScenarioTest {
         .isEqualTo(viewPixel(90, 80, movedCorner[0], movedCorner[1]));
     assertThat(at(dragged, DREI_ONLY)).as("Drei's old corner uncovered").isEqualTo(argb(ViewStack.BACKGROUND));
   }
+
+  @Test
+  void aClosedSessionsViewsLeaveTheScreenAndItsBufferShowedThroughTheView(ScenarioExtension.Runner runner) {
+    Component transient_ = env -> {
+      try (TimerConnection timer = new TimerConnection(env);
+          NitpickerConnection nitpicker = new NitpickerConnection(env, 64, 64)) {
+        byte[] row = new byte[64 * 2];
+        for (int x = 0; x < 64; x++) {
+          row[2 * x] = (byte) TestNit.pattern(x, x);
+          row[2 * x + 1] = (byte) (TestNit.pattern(x, x) >>> 8);
+        }
+        for (int y = 0; y < 64; y++) {
+          env.memory().write(nitpicker.pixelAddress(0, y), row, 0, row.length);
+        }
+        nitpicker.refresh(0, 0, 64, 64);
+        View view = nitpicker.view(nitpicker.createView());
+        view.viewport(600, 400, 48, 40, -8, -4, true); // the buffer's (8, 4) at the view's corner
+        env.log().log("shown");
+        timer.msleep(300);
+      } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+        env.log().error("no session: " + e);
+      }
+      env.log().log("closed");
+    };
+    FramebufferImage[] shots = new FramebufferImage[2];
+    runner.run(scenario(client("transient")).with("transient", transient_), s -> {
+      s.awaitLog("[init -> transient] shown", LIMIT);
+      s.sleep(Duration.ofMillis(50));
+      shots[0] = screen(s);
+      s.awaitLog("[init -> transient] closed", LIMIT);
+      s.sleep(Duration.ofMillis(50));
+      shots[1] = screen(s);
+    });
+    int top = 400 + MENU;
+    assertThat(shots[0].pixel(600, top)).as("buffer (8, 4)").isEqualTo(argb(TestNit.pattern(8, 8)));
+    assertThat(shots[0].pixel(647, top + 39)).as("buffer (55, 43)").isEqualTo(argb(TestNit.pattern(55, 55)));
+    assertThat(shots[0].pixel(648, top)).as("right of the view").isEqualTo(argb(ViewStack.BACKGROUND));
+    assertThat(shots[0].pixel(600, top + 40)).as("below the view").isEqualTo(argb(ViewStack.BACKGROUND));
+    assertThat(shots[1].pixel(600, top)).as("closed: gone").isEqualTo(argb(ViewStack.BACKGROUND));
+  }
 }
