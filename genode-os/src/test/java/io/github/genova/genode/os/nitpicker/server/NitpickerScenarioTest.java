@@ -204,9 +204,14 @@ class NitpickerScenarioTest {
 
   /**
    * A Nitpicker client with a 64 × 64 buffer shown by one view at ({@code x}, {@code y}) of its coordinates;
-   * logs {@code ready}, then every press and release nitpicker routes to it.
+   * logs {@code ready}, then every press and release nitpicker routes to it, and with {@code pointer} also
+   * motion and {@code LEAVE}.
    */
   private static Component keyLogger(int x, int y) {
+    return logger(x, y, false);
+  }
+
+  private static Component logger(int x, int y, boolean pointer) {
     return env -> {
       try {
         TimerConnection timer = new TimerConnection(env);
@@ -218,7 +223,7 @@ class NitpickerScenarioTest {
         while (true) {
           timer.msleep(10);
           for (InputEvent e : nitpicker.flushInput()) {
-            if (e.type() == InputEvent.Type.PRESS || e.type() == InputEvent.Type.RELEASE) {
+            if (pointer || e.type() == InputEvent.Type.PRESS || e.type() == InputEvent.Type.RELEASE) {
               env.log().log(e.toString());
             }
           }
@@ -440,5 +445,24 @@ class NitpickerScenarioTest {
     assertThat(shots[0].pixel(648, top)).as("right of the view").isEqualTo(argb(ViewStack.BACKGROUND));
     assertThat(shots[0].pixel(600, top + 40)).as("below the view").isEqualTo(argb(ViewStack.BACKGROUND));
     assertThat(shots[1].pixel(600, top)).as("closed: gone").isEqualTo(argb(ViewStack.BACKGROUND));
+  }
+
+  @Test
+  void motionGoesToThePointedSessionInItsCoordinatesAndLeaveWhenThePointerMovesOn(ScenarioExtension.Runner runner) {
+    Scenario scenario = scenario(client("left"), client("right")).with("left", logger(20, 500, true))
+        .with("right", logger(120, 500, true));
+    ScenarioRun run = runner.run(scenario, s -> {
+      awaitTestnit(s);
+      s.awaitLog("[init -> left] ready", LIMIT);
+      s.awaitLog("[init -> right] ready", LIMIT);
+      pointTo(s, 40, 530);
+      moveBy(s, 100, 0);
+      moveBy(s, 0, 200);
+    });
+    List<String> log = run.log();
+    assertThat(log).filteredOn(l -> l.startsWith("[init -> left] ")).containsExactly("[init -> left] ready",
+        "[init -> left] MOTION abs 40,514", "[init -> left] LEAVE");
+    assertThat(log).filteredOn(l -> l.startsWith("[init -> right] ")).containsExactly("[init -> right] ready",
+        "[init -> right] MOTION abs 140,514", "[init -> right] LEAVE");
   }
 }
