@@ -29,6 +29,13 @@ final class Canvas {
     }
   }
 
+  /** Sets pixel ({@code x}, {@code y}) to {@code colour} if it lies in the rectangle. */
+  void plot(int x, int y, int colour) {
+    if (area.contains(x, y)) {
+      pixels[index(x, y)] = colour;
+    }
+  }
+
   /** Mixes every pixel of {@code r} half and half with {@code colour}. */
   void mix(Rect r, int colour) {
     Rect c = r.intersect(area);

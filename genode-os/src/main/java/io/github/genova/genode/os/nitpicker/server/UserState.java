@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What nitpicker knows of the user (Genode's {@code User_state}): the pointer position, the keys held, the
- * session the pointer is over, and X-ray and kill mode; it routes the physical input to the sessions.
+ * session the pointer is over, and X-ray and kill mode; it routes the physical input to the sessions and
+ * moves the pointer the {@link ViewStack} draws.
  *
  * <ul>
  *   <li>Consecutive motions are merged into one; the pointer stays on the screen.
@@ -48,6 +49,7 @@ final class UserState {
     Rect screen = stack.bounds();
     this.x = screen.w() / 2;
     this.y = screen.h() / 2;
+    stack.movePointer(x, y);
   }
 
   /** Handles the events of one poll, oldest first. */
@@ -94,6 +96,7 @@ final class UserState {
     Rect screen = stack.bounds();
     x = Math.clamp(newX, 0, screen.w() - 1);
     y = Math.clamp(newY, 0, screen.h() - 1);
+    stack.movePointer(x, y);
     InputEvent event = new InputEvent(InputEvent.Type.MOTION, 0, x, clientY(), 0, 0);
     if (keysHeld > 0) {
       NitpickerSessionComponent f = stack.focused();

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * background view behind them, the 16-pixel menubar on top, and the rectangles that need redrawing. {@link
  * #flush()} composes each dirty rectangle back to front — background colour, the background view, the
  * views from the bottom up, each clipped to its rectangle and showing its client's buffer at the buffer
- * offset, then the menubar — writes it to the physical framebuffer and refreshes just that rectangle.
+ * offset, then the menubar and the mouse {@link Pointer} — writes it to the physical framebuffer and refreshes just that rectangle.
  *
  * <p>In X-ray mode every view gets a frame in its session's colour and a label {@code "<session label>
  * <title>"}, and the views of sessions other than the focused one are dimmed (mixed half and half with the
@@ -45,6 +45,8 @@ final class ViewStack {
   private @Nullable ViewComponent focusedView;
   private boolean xray;
   private boolean kill;
+  private int pointerX;
+  private int pointerY;
 
   ViewStack(Env env, FramebufferConnection screen) {
     this.env = env;
@@ -130,6 +132,17 @@ final class ViewStack {
 
   private static boolean visible(ViewComponent v) {
     return !v.session().lockedOut() && !v.screenRect().isEmpty();
+  }
+
+  /** Moves the drawn pointer's tip to ({@code x}, {@code y}). */
+  void movePointer(int x, int y) {
+    if (x == pointerX && y == pointerY) {
+      return;
+    }
+    invalidate(Pointer.area(pointerX, pointerY));
+    pointerX = x;
+    pointerY = y;
+    invalidate(Pointer.area(x, y));
   }
 
   /** Returns the focused session, or null. */
@@ -220,6 +233,7 @@ final class ViewStack {
       }
     }
     drawMenubar(canvas);
+    Pointer.draw(canvas, pointerX, pointerY);
     canvas.writeTo(env.memory(), screen);
   }
 

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and testnit under init on a standard PC), booted in deterministic mode: the tests play the user at the
  * machine's i8042 (mouse moves, clicks, keys) and look at the VGA model's pixels and the log. testnit's
  * views start as Eins (150, 100), Zwei (170, 120) and Drei (190, 140) in its coordinates, Drei on top; on the
- * screen they lie 16 rows lower, below the menubar.
+ * screen they lie 16 rows lower, below the menubar. The mouse pointer starts in the middle of the screen;
+ * where the tests move it, they look at pixels beside it.
  */
 @ExtendWith(ScenarioExtension.class)
 class NitpickerScenarioTest {
@@ -311,7 +312,8 @@ class NitpickerScenarioTest {
         .isEqualTo(argb(Rgb565.mix(TestNit.pattern(5, 15), colour)));
     assertThat(count(shots[0], 150, 116, 120, 12, ViewStack.TEXT)).as("flat: no label").isZero();
     assertThat(count(shots[1], 150, 116, 120, 12, ViewStack.TEXT)).as("X-ray: label on Eins").isGreaterThan(20);
-    assertThat(at(shots[2], EINS_ONLY)).as("focused testnit not dimmed").isEqualTo(einsPixel(EINS_ONLY));
+    int[] leftOfPointer = {EINS_ONLY[0] - 3, EINS_ONLY[1]};
+    assertThat(at(shots[2], leftOfPointer)).as("focused testnit not dimmed").isEqualTo(einsPixel(leftOfPointer));
     assertThat(at(shots[3], innerFrame)).as("flat again: frame gone").isEqualTo(argb(ViewStack.BACKGROUND));
     assertThat(count(shots[3], 150, 116, 120, 12, ViewStack.TEXT)).as("flat again: label gone").isZero();
   }
@@ -330,7 +332,8 @@ class NitpickerScenarioTest {
     });
     assertThat(shots[0].pixel(600, 5)).as("kill mode shown in the menubar").isEqualTo(argb(ViewStack.KILL));
     assertThat(at(shots[0], ALL_THREE)).as("still shown in kill mode").isEqualTo(dreiPixel(ALL_THREE));
-    assertThat(at(shots[1], ALL_THREE)).as("locked out: gone").isEqualTo(argb(ViewStack.BACKGROUND));
+    int[] besidePointer = {ALL_THREE[0] - 5, ALL_THREE[1] - 5};
+    assertThat(at(shots[1], besidePointer)).as("locked out: gone").isEqualTo(argb(ViewStack.BACKGROUND));
     assertThat(at(shots[1], EINS_ONLY)).isEqualTo(argb(ViewStack.BACKGROUND));
     assertThat(shots[1].pixel(600, 5)).as("kill mode over").isEqualTo(argb(ViewStack.MENUBAR));
     assertThat(run.log()).contains("[init -> nitpicker] session \"testnit\" locked out");
@@ -464,5 +467,23 @@ class NitpickerScenarioTest {
         "[init -> left] MOTION abs 40,514", "[init -> left] LEAVE");
     assertThat(log).filteredOn(l -> l.startsWith("[init -> right] ")).containsExactly("[init -> right] ready",
         "[init -> right] MOTION abs 140,514", "[init -> right] LEAVE");
+  }
+
+  @Test
+  void thePointerIsDrawnOnTopWhereTheMouseIsAndLeavesNoTrace(ScenarioExtension.Runner runner) {
+    FramebufferImage[] shots = new FramebufferImage[2];
+    runner.run(scenario(), s -> {
+      awaitTestnit(s);
+      shots[0] = screen(s);
+      pointTo(s, 600, 300);
+      shots[1] = screen(s);
+    });
+    assertThat(shots[0].pixel(512, 384)).as("tip in the middle").isEqualTo(argb(0));
+    assertThat(shots[0].pixel(513, 386)).as("white inside").isEqualTo(argb(0xffff));
+    assertThat(shots[1].pixel(512, 384)).as("moved away: background again").isEqualTo(argb(ViewStack.BACKGROUND));
+    assertThat(shots[1].pixel(513, 386)).isEqualTo(argb(ViewStack.BACKGROUND));
+    assertThat(shots[1].pixel(600, 300)).as("tip at the new place").isEqualTo(argb(0));
+    assertThat(shots[1].pixel(601, 302)).isEqualTo(argb(0xffff));
+    assertThat(shots[1].pixel(599, 300)).as("left of the tip").isEqualTo(argb(ViewStack.BACKGROUND));
   }
 }
