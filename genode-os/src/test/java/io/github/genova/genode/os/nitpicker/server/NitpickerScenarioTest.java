@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -485,5 +486,60 @@ class NitpickerScenarioTest {
     assertThat(shots[1].pixel(600, 300)).as("tip at the new place").isEqualTo(argb(0));
     assertThat(shots[1].pixel(601, 302)).isEqualTo(argb(0xffff));
     assertThat(shots[1].pixel(599, 300)).as("left of the tip").isEqualTo(argb(ViewStack.BACKGROUND));
+  }
+
+  @Test
+  void aBackgroundViewStaysBehindEveryOtherViewEvenWhenRaised(ScenarioExtension.Runner runner) {
+    Component backdrop = env -> {
+      try {
+        NitpickerConnection nitpicker = new NitpickerConnection(env, 64, 64);
+        for (int y = 0; y < 64; y++) {
+          for (int x = 0; x < 64; x++) {
+            env.memory().writeShort(nitpicker.pixelAddress(x, y), (short) TestNit.pattern(x, y));
+          }
+        }
+        nitpicker.refresh(0, 0, 64, 64);
+        Capability<View> cap = nitpicker.createView();
+        View view = nitpicker.view(cap);
+        view.viewport(0, 0, 1024, 752, 0, 0, true);
+        env.log().log("background: " + nitpicker.session().background(cap));
+        view.stack(Capability.invalid(), true, true);
+        env.log().log("raised");
+      } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+        env.log().error("no session: " + e);
+      }
+    };
+    FramebufferImage[] shot = new FramebufferImage[1];
+    runner.run(scenario(client("backdrop")).with("backdrop", backdrop), s -> {
+      awaitTestnit(s);
+      s.awaitLog("[init -> backdrop] raised", LIMIT);
+      s.sleep(SETTLE);
+      shot[0] = screen(s);
+    });
+    assertThat(shot[0].pixel(10, MENU + 10)).as("the background's buffer").isEqualTo(argb(TestNit.pattern(10, 10)));
+    assertThat(shot[0].pixel(600, 300)).as("the background view beyond its buffer").isEqualTo(argb(0));
+    assertThat(at(shot[0], ALL_THREE)).as("testnit in front").isEqualTo(dreiPixel(ALL_THREE));
+    assertThat(at(shot[0], EINS_ONLY)).isEqualTo(einsPixel(EINS_ONLY));
+  }
+
+  @Test
+  void twoRunsWithTheSameInputGiveTheSameLogAndTheSameScreen(ScenarioExtension.Runner runner) {
+    int[][] pictures = new int[2][];
+    List<List<String>> logs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      int n = i;
+      logs.add(runner.run(scenario(), s -> {
+        awaitTestnit(s);
+        pointTo(s, DREI_ONLY[0], DREI_ONLY[1]);
+        kbc(s).mouse().button(MouseButton.LEFT, true);
+        moveBy(s, -70, -30);
+        kbc(s).mouse().button(MouseButton.LEFT, false);
+        type(s, Key.SCROLL_LOCK);
+        pictures[n] = screen(s).argb();
+      }).log());
+    }
+    assertThat(logs.get(0)).contains(TESTNIT_UP);
+    assertThat(logs.get(1)).isEqualTo(logs.get(0));
+    assertThat(pictures[1]).isEqualTo(pictures[0]);
   }
 }
