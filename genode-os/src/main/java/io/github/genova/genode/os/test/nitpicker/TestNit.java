@@ -112,14 +112,10 @@ public final class TestNit implements Component {
     }
     Mode mode = nitpicker.mode();
     env.log().log("screen is " + mode.width() + "x" + mode.height());
-    byte[] row = new byte[mode.bytesPerRow()];
     for (int y = 0; y < mode.height(); y++) {
       for (int x = 0; x < mode.width(); x++) {
-        int p = pattern(x, y);
-        row[2 * x] = (byte) p;
-        row[2 * x + 1] = (byte) (p >>> 8);
+        env.memory().writeShort(nitpicker.pixelAddress(x, y), (short) pattern(x, y));
       }
-      env.memory().write(nitpicker.pixelAddress(0, y), row, 0, row.length);
     }
     nitpicker.refresh(0, 0, mode.width(), mode.height());
     List<TestView> views = new ArrayList<>(); // front first
