@@ -542,4 +542,20 @@ class NitpickerScenarioTest {
     assertThat(logs.get(1)).isEqualTo(logs.get(0));
     assertThat(pictures[1]).isEqualTo(pictures[0]);
   }
+
+  @Test
+  void consecutiveMotionsOfOnePollAreMergedIntoOne(ScenarioExtension.Runner runner) {
+    Scenario scenario = scenario(client("left")).with("left", logger(20, 500, true));
+    ScenarioRun run = runner.run(scenario, s -> {
+      awaitTestnit(s);
+      s.awaitLog("[init -> left] ready", LIMIT);
+      pointTo(s, 30, 530);
+      for (int i = 0; i < 4; i++) {
+        kbc(s).mouse().move(5, 0); // four packets before the driver or nitpicker gets to run
+      }
+      s.sleep(SETTLE);
+    });
+    assertThat(run.log()).filteredOn(l -> l.startsWith("[init -> left] ")).containsExactly("[init -> left] ready",
+        "[init -> left] MOTION abs 30,514", "[init -> left] MOTION abs 50,514");
+  }
 }
