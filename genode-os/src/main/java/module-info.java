@@ -17,12 +17,15 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.input.server;
   exports io.github.genova.genode.os.input;
+  exports io.github.genova.genode.os.nitpicker.server;
+  exports io.github.genova.genode.os.nitpicker;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.test.capintegrity;
   exports io.github.genova.genode.os.test.dsownership;
   exports io.github.genova.genode.os.test.framebuffer;
   exports io.github.genova.genode.os.test.input;
+  exports io.github.genova.genode.os.test.nitpicker;
   exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.subrm;
@@ -36,11 +39,13 @@ module io.github.genova.genode.os {
       with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.nitpicker.server.NitpickerFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.dsownership.DsOwnershipTestFactory,
           io.github.genova.genode.os.test.framebuffer.FramebufferTestFactory,
           io.github.genova.genode.os.test.input.InputTestFactory,
+          io.github.genova.genode.os.test.nitpicker.TestNitFactory,
           io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.subrm.SubRmTestFactory,

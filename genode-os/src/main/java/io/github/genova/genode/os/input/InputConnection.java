@@ -1,5 +1,6 @@
 package io.github.genova.genode.os.input;
 
+import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.env.AttachedDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
@@ -7,6 +8,8 @@ import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
+import io.github.genova.genode.base.rm.RegionMap;
+import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.List;
  * A client's Input session (Genode's {@code Input::Connection} with the event dataspace attached): opens
  * the session through the component's parent, attaches its event dataspace read-only to the component's
  * address space, and turns a {@link InputSession#flush()} into the list of events it copied there. One
- * thread at a time uses a connection.
+ * thread at a time uses a connection. {@link #InputConnection(Env, Capability, Runnable)} wraps a session
+ * someone else handed out (the Input session of a Nitpicker session).
  */
 public final class InputConnection implements AutoCloseable {
   /** RAM a client donates for an Input session (Genode's default donation): the event dataspace and more. */
@@ -25,7 +29,7 @@ public final class InputConnection implements AutoCloseable {
   public static final long CAP_QUOTA = 3;
 
   private final Env env;
-  private final Connection<InputSession> connection;
+  private final Runnable closeSession;
   private final InputSession session;
   private final AttachedDataspace events;
   private boolean closed;
@@ -42,12 +46,30 @@ public final class InputConnection implements AutoCloseable {
    */
   public InputConnection(Env env)
       throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+    this(env, new Connection<>(env, InputSession.class, InputSession.SERVICE_NAME,
+        SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)));
+  }
+
+  private InputConnection(Env env, Connection<InputSession> connection) throws ServiceDenied {
+    this(env, connection.cap(), connection::close);
+  }
+
+  /**
+   * Wraps the open Input session {@code cap} and attaches its event dataspace.
+   *
+   * @param closeSession closes the session where it was opened (run also when the attach fails)
+   * @throws ServiceDenied if the event dataspace cannot be attached
+   */
+  public InputConnection(Env env, Capability<InputSession> cap, Runnable closeSession) throws ServiceDenied {
     this.env = env;
-    this.connection = new Connection<>(env, InputSession.class, InputSession.SERVICE_NAME,
-        SessionArgs.empty().with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA));
-    this.session = connection.session();
-    this.events = AttachedDataspace.ofSession(env, connection, session.dataspace().cast(), false,
-        "the Input event dataspace");
+    this.closeSession = closeSession;
+    this.session = RpcInterface.of(InputSession.class).client(cap);
+    try {
+      this.events = AttachedDataspace.attach(env, session.dataspace(), false);
+    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
+      closeSession.run();
+      throw new ServiceDenied("cannot attach the Input event dataspace: " + e.getMessage());
+    }
   }
 
   /** Returns whether the server has events queued. */
@@ -76,6 +98,6 @@ public final class InputConnection implements AutoCloseable {
     }
     closed = true;
     events.close();
-    connection.close();
+    closeSession.run();
   }
 }

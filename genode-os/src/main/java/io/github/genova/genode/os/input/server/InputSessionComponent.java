@@ -18,7 +18,7 @@ public final class InputSessionComponent implements InputSession {
   private final byte[] staging = new byte[InputSession.MAX_EVENTS * InputEvent.SIZE];
 
   /** Creates the session on {@code queue}, its events written to {@code events}, which the session owns. */
-  InputSessionComponent(EventQueue queue, AttachedRamDataspace events) {
+  public InputSessionComponent(EventQueue queue, AttachedRamDataspace events) {
     this.queue = queue;
     this.events = events;
   }
@@ -41,7 +41,7 @@ public final class InputSessionComponent implements InputSession {
   }
 
   /** Detaches and frees the event dataspace; called once the session is no longer served. */
-  void destroy() {
+  public void destroy() {
     events.close();
   }
 }

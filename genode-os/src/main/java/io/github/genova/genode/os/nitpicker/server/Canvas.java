@@ -1,0 +1,99 @@
+package io.github.genova.genode.os.nitpicker.server;
+
+import io.github.genova.genode.os.framebuffer.FramebufferConnection;
+import io.github.genova.nova.api.MemoryView;
+import java.util.Arrays;
+
+/**
+ * The pixels of one dirty rectangle of the screen while nitpicker composes it: every drawing operation is
+ * clipped to the rectangle, and {@link #writeTo} copies the result into the physical framebuffer row by
+ * row. Pixels are RGB565.
+ */
+final class Canvas {
+  private final Rect area;
+  private final int[] pixels;
+  private final byte[] row;
+
+  Canvas(Rect area) {
+    this.area = area;
+    this.pixels = new int[area.w() * area.h()];
+    this.row = new byte[area.w() * 2];
+  }
+
+  /** Fills {@code r} with {@code colour}. */
+  void fill(Rect r, int colour) {
+    Rect c = r.intersect(area);
+    for (int y = c.y(); y < c.bottom(); y++) {
+      int at = index(c.x(), y);
+      Arrays.fill(pixels, at, at + c.w(), colour);
+    }
+  }
+
+  /** Sets pixel ({@code x}, {@code y}) to {@code colour} if it lies in the rectangle. */
+  void plot(int x, int y, int colour) {
+    if (area.contains(x, y)) {
+      pixels[index(x, y)] = colour;
+    }
+  }
+
+  /** Mixes every pixel of {@code r} half and half with {@code colour}. */
+  void mix(Rect r, int colour) {
+    Rect c = r.intersect(area);
+    for (int y = c.y(); y < c.bottom(); y++) {
+      int at = index(c.x(), y);
+      for (int i = at; i < at + c.w(); i++) {
+        pixels[i] = Rgb565.mix(pixels[i], colour);
+      }
+    }
+  }
+
+  /**
+   * Copies the part {@code r} of the screen from a client buffer of {@code bytesPerRow} per row attached at
+   * {@code buffer} in {@code memory}, whose pixel (0, 0) lies at screen ({@code originX}, {@code originY});
+   * {@code r} must lie within the buffer.
+   */
+  void copy(MemoryView memory, Rect r, long buffer, int bytesPerRow, int originX, int originY) {
+    Rect c = r.intersect(area);
+    for (int y = c.y(); y < c.bottom(); y++) {
+      long from = buffer + (long) (y - originY) * bytesPerRow + 2L * (c.x() - originX);
+      memory.read(from, row, 0, 2 * c.w());
+      int at = index(c.x(), y);
+      for (int i = 0; i < c.w(); i++) {
+        pixels[at + i] = (row[2 * i] & 0xff) | (row[2 * i + 1] & 0xff) << 8;
+      }
+    }
+  }
+
+  /** Draws {@code text} with its first cell's top-left corner at ({@code x}, {@code y}), clipped to {@code clip}. */
+  void text(Rect clip, int x, int y, String text, int colour) {
+    Rect c = clip.intersect(area);
+    for (int n = 0; n < text.length(); n++) {
+      char ch = text.charAt(n);
+      int cellX = x + n * Font.ADVANCE;
+      for (int gy = 0; gy < Font.HEIGHT; gy++) {
+        for (int gx = 0; gx < Font.HEIGHT; gx++) {
+          if (Font.pixel(ch, gx, gy) && c.contains(cellX + gx, y + gy)) {
+            pixels[index(cellX + gx, y + gy)] = colour;
+          }
+        }
+      }
+    }
+  }
+
+  /** Writes the rectangle into {@code screen}, attached in {@code memory}. */
+  void writeTo(MemoryView memory, FramebufferConnection screen) {
+    for (int y = area.y(); y < area.bottom(); y++) {
+      int at = index(area.x(), y);
+      for (int i = 0; i < area.w(); i++) {
+        int p = pixels[at + i];
+        row[2 * i] = (byte) p;
+        row[2 * i + 1] = (byte) (p >>> 8);
+      }
+      memory.write(screen.pixelAddress(area.x(), y), row, 0, row.length);
+    }
+  }
+
+  private int index(int x, int y) {
+    return (y - area.y()) * area.w() + (x - area.x());
+  }
+}
