@@ -17,6 +17,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.input.server;
   exports io.github.genova.genode.os.input;
+  exports io.github.genova.genode.os.nitlog;
   exports io.github.genova.genode.os.nitpicker.server;
   exports io.github.genova.genode.os.nitpicker;
   exports io.github.genova.genode.os.scenario.junit;
@@ -25,6 +26,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.test.dsownership;
   exports io.github.genova.genode.os.test.framebuffer;
   exports io.github.genova.genode.os.test.input;
+  exports io.github.genova.genode.os.test.nitlog;
   exports io.github.genova.genode.os.test.nitpicker;
   exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.signal;
@@ -39,12 +41,14 @@ module io.github.genova.genode.os {
       with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.nitlog.NitlogFactory,
           io.github.genova.genode.os.nitpicker.server.NitpickerFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,
           io.github.genova.genode.os.test.capintegrity.TargetServerFactory,
           io.github.genova.genode.os.test.dsownership.DsOwnershipTestFactory,
           io.github.genova.genode.os.test.framebuffer.FramebufferTestFactory,
           io.github.genova.genode.os.test.input.InputTestFactory,
+          io.github.genova.genode.os.test.nitlog.TestNitlogFactory,
           io.github.genova.genode.os.test.nitpicker.TestNitFactory,
           io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,

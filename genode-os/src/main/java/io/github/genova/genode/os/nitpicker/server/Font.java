@@ -3,13 +3,13 @@ package io.github.genova.genode.os.nitpicker.server;
 /**
  * Nitpicker's font: Genova's own 5 × 7 glyphs of the printable ASCII characters (the glyphs of its VGA
  * option ROM's text font), each in an 8 × 8 cell, {@value #ADVANCE} pixels apart. Other characters are drawn
- * as blanks.
+ * as blanks. Public so that other GUI components (nitlog) draw the same text as nitpicker does.
  */
-final class Font {
+public final class Font {
   /** The height of a cell in pixels. */
-  static final int HEIGHT = 8;
+  public static final int HEIGHT = 8;
   /** The horizontal distance from one character to the next. */
-  static final int ADVANCE = 6;
+  public static final int ADVANCE = 6;
   private static final char FIRST = 0x20;
   /** Row r of glyph c is byte r of element c (bit 7 the leftmost pixel). */
   private static final long[] GLYPHS = {
@@ -42,7 +42,7 @@ final class Font {
   private Font() {}
 
   /** Returns whether pixel ({@code x}, {@code y}) of the cell of {@code c} is set (0 ≤ x, y < 8). */
-  static boolean pixel(char c, int x, int y) {
+  public static boolean pixel(char c, int x, int y) {
     int index = c - FIRST;
     if (index < 0 || index >= GLYPHS.length) {
       return false;
@@ -51,7 +51,7 @@ final class Font {
   }
 
   /** Returns the width in pixels of {@code text} drawn in this font. */
-  static int width(String text) {
+  public static int width(String text) {
     return text.length() * ADVANCE;
   }
 }
