@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Bad input is shown, never refused: tabs become one blank, carriage returns are dropped, other control
  * and non-ASCII characters show as {@value #REPLACEMENT}; a label longer than {@value #MAX_LABEL}
  * characters is cut to {@value #MAX_LABEL}, its last shown character a {@value #CUT}; a write with no text
- * (empty, or only a newline) adds nothing.
+ * (empty, or only a newline) adds a row with the label alone, as core's LOG prints it.
  */
 public final class LogWindow {
   /** Character cells per row. */
@@ -29,21 +29,14 @@ public final class LogWindow {
 
   /**
    * The rows an {@link #append} changed: {@code count} rows from row {@code first}; all rows when the
-   * window scrolled, none ({@code count == 0}) when nothing was added.
+   * window scrolled.
    *
    * @param first the first changed row
    * @param count how many rows changed
    */
   public record Damage(int first, int count) {
-    /** No row changed. */
-    public static final Damage NONE = new Damage(0, 0);
     /** Every row changed. */
     public static final Damage ALL = new Damage(0, ROWS);
-
-    /** Returns whether no row changed. */
-    public boolean isEmpty() {
-      return count == 0;
-    }
   }
 
   /** Characters of the rows, in ring order: row r on screen is ring row {@code (top + r) % ROWS}. */
@@ -82,7 +75,7 @@ public final class LogWindow {
 
   /**
    * Adds what one LOG write of a session labelled {@code label} carries: each line of {@code text} (split at
-   * newlines, one trailing newline ignored) as {@code [label] line}.
+   * newlines, one trailing newline ignored) as {@code [label] line}; at least one row.
    *
    * @param label the session's label
    * @param labelColour the RGB565 colour of the label and its brackets
@@ -92,20 +85,18 @@ public final class LogWindow {
    */
   public Damage append(String label, int labelColour, int textColour, String text) {
     String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    if (body.isEmpty()) {
-      return Damage.NONE;
-    }
     String prefix = "[" + shownLabel(label) + "] ";
     int firstRow = -1;
     boolean scrolled = false;
     for (String line : body.split("\n", -1)) {
       String shown = sanitize(line);
-      int column = COLUMNS; // forces a new row for the line's first character
+      scrolled |= newRow();
+      firstRow = firstRow < 0 ? used - 1 : firstRow;
+      int column = 0;
       int length = prefix.length() + shown.length();
       for (int i = 0; i < length; i++) {
         if (column == COLUMNS) {
           scrolled |= newRow();
-          firstRow = firstRow < 0 ? used - 1 : firstRow;
           column = 0;
         }
         int at = ring(used - 1);

@@ -34,11 +34,8 @@ final class WindowPainter {
     nitpicker.refresh(0, 0, Nitlog.WIDTH, Nitlog.HEIGHT);
   }
 
-  /** Draws the rows {@code damage} names and refreshes them; nothing when it is empty. */
+  /** Draws the rows {@code damage} names and refreshes them. */
   void paint(MemoryView memory, LogWindow.Damage damage) {
-    if (damage.isEmpty()) {
-      return;
-    }
     draw(memory, damage);
     nitpicker.refresh(0, Nitlog.BORDER + damage.first() * Font.HEIGHT, Nitlog.WIDTH,
         damage.count() * Font.HEIGHT);

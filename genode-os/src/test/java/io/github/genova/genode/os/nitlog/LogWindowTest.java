@@ -88,13 +88,14 @@ class LogWindowTest {
   }
 
   @Test
-  void anEmptyWriteOrALoneNewlineAddsNothing() {
+  void anEmptyWriteOrALoneNewlineShowsTheLabelAloneAsCoresLogDoes() {
     LogWindow w = new LogWindow();
-    assertThat(append(w, "e", "")).isEqualTo(LogWindow.Damage.NONE);
-    assertThat(append(w, "e", "\n")).isEqualTo(LogWindow.Damage.NONE);
-    assertThat(w.usedRows()).isZero();
-    assertThat(append(w, "e", "\n\n")).as("an inner empty line is kept").isEqualTo(new LogWindow.Damage(0, 2));
+    assertThat(append(w, "e", "")).isEqualTo(new LogWindow.Damage(0, 1));
+    assertThat(append(w, "e", "\n")).isEqualTo(new LogWindow.Damage(1, 1));
     assertThat(w.rowText(0)).isEqualTo("[e]");
+    assertThat(w.rowText(1)).isEqualTo("[e]");
+    assertThat(append(w, "e", "\n\n")).as("an inner empty line is kept").isEqualTo(new LogWindow.Damage(2, 2));
+    assertThat(w.usedRows()).isEqualTo(4);
   }
 
   @Test

@@ -221,4 +221,22 @@ class NitlogScenarioTest {
     assertThat(rowShows(image, 4, "[alpha] line 1", "[alpha]".length(), Nitlog.labelColour(1))).isTrue();
     assertThat(rowShows(image, 5, "[beta] line 1", "[beta]".length(), Nitlog.labelColour(2))).isTrue();
   }
+
+  @Test
+  void emptyWritesAndControlCharactersNeitherCrashNitlogNorStopItsService(ScenarioExtension.Runner runner) {
+    Component rude = env -> {
+      env.log().log("");
+      env.log().log("bell\u0007tab\tend");
+      env.log().log("after");
+    };
+    FramebufferImage image = afterBoot(scenario(client("rude"), client("alpha")).with("rude", rude)
+        .with("alpha", counter(1)), runner);
+    int rudeColour = Nitlog.labelColour(1);
+    assertThat(rowShows(image, 4, "[rude]", "[rude]".length(), rudeColour)).as("an empty line: the label alone")
+        .isTrue();
+    assertThat(rowShows(image, 5, "[rude] bell?tab end", "[rude]".length(), rudeColour)).isTrue();
+    assertThat(rowShows(image, 6, "[rude] after", "[rude]".length(), rudeColour)).isTrue();
+    assertThat(rowShows(image, 7, "[alpha] line 1", "[alpha]".length(), Nitlog.labelColour(2)))
+        .as("served on after the rude client").isTrue();
+  }
 }
