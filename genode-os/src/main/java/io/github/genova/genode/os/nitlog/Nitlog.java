@@ -19,8 +19,8 @@ import io.github.genova.genode.os.nitpicker.server.Rgb565;
  * Genode's classic demo component {@code nitlog} as a component: opens a Nitpicker session with a buffer of
  * {@value LogWindow#COLUMNS} × {@value LogWindow#ROWS} character cells plus a {@value #BORDER}-pixel border
  * ({@value #WIDTH} × {@value #HEIGHT} pixels), shows it through one view titled {@value #TITLE} at ({@value
- * #VIEW_X}, {@value #VIEW_Y}) of its Nitpicker coordinates (where the classic demo places its log, left of
- * the launcher's windows) and announces the {@value LogSession#SERVICE_NAME} service. Every write of a
+ * #VIEW_X}, {@value #VIEW_Y}) of its Nitpicker coordinates (our placement: near the top-left corner, clear of
+ * the pointer's start in the middle of a 1024 × 768 screen) and announces the {@value LogSession#SERVICE_NAME} service. Every write of a
  * session appears as {@code [label] text} (see {@link LogWindow}), the label in the session's colour from
  * {@link #LABEL_COLOURS} (handed out in turn), the text in {@link #TEXT}; the changed rows are refreshed at
  * once. A refused Nitpicker session is logged as an error and nitlog exits with 1.

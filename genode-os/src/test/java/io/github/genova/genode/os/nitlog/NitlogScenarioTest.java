@@ -3,7 +3,6 @@ package io.github.genova.genode.os.nitlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.Component;
-import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
@@ -11,16 +10,14 @@ import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.os.nitpicker.server.Font;
 import io.github.genova.genode.os.scenario.Scenario;
+import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitlog.TestNitlog;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import io.github.genova.platform.pc.StandardPc;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -47,18 +44,11 @@ class NitlogScenarioTest {
   private static final int TOP = Nitlog.VIEW_Y + MENU + Nitlog.BORDER;
 
   private static String config(String... extraStarts) {
-    String xml;
-    try {
-      xml = Files.readString(SCENARIO);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the scenario " + SCENARIO.toAbsolutePath(), e);
-    }
-    return xml.replace("</config>", String.join("", extraStarts) + "</config>");
+    return ScenarioFile.config(SCENARIO, extraStarts);
   }
 
   private static Scenario scenario(String... extraStarts) {
-    return Scenario.of(config(extraStarts)).withAll(ComponentRegistry.loaded())
-        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    return ScenarioFile.onStandardPc(config(extraStarts));
   }
 
   /** A start node for a client whose LOG goes to nitlog. */
@@ -181,8 +171,7 @@ class NitlogScenarioTest {
     };
     String alone = config(timed("chatty")).replaceAll("(?s)<start name=\"test-nitlog\".*?</start>", "");
     FramebufferImage[] shots = new FramebufferImage[2];
-    runner.run(Scenario.of(alone).withAll(ComponentRegistry.loaded()).onPlatform(KernelConfig.PLATFORM_STANDARD_PC)
-        .with("chatty", chatty), s -> {
+    runner.run(ScenarioFile.onStandardPc(alone).with("chatty", chatty), s -> {
           s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
           s.sleep(SETTLE);
           shots[0] = shoot(s);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.env.Component;
-import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
@@ -14,19 +13,17 @@ import io.github.genova.genode.os.input.InputEvent;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.View;
 import io.github.genova.genode.os.scenario.Scenario;
+import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitpicker.TestNit;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.device.ps2.I8042;
 import io.github.genova.platform.device.ps2.Key;
 import io.github.genova.platform.device.ps2.MouseButton;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import io.github.genova.platform.pc.StandardPc;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,19 +56,8 @@ class NitpickerScenarioTest {
   /** A point all three views cover. */
   private static final int[] ALL_THREE = {200, 200};
 
-  private static String config(String... extraStarts) {
-    String xml;
-    try {
-      xml = Files.readString(SCENARIO);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the scenario " + SCENARIO.toAbsolutePath(), e);
-    }
-    return xml.replace("</config>", String.join("", extraStarts) + "</config>");
-  }
-
   private static Scenario scenario(String... extraStarts) {
-    return Scenario.of(config(extraStarts)).withAll(ComponentRegistry.loaded())
-        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
+    return ScenarioFile.onStandardPc(ScenarioFile.config(SCENARIO, extraStarts));
   }
 
   private static String client(String name) {
