@@ -1,13 +1,13 @@
 package io.github.genova.genode.os.nitpicker;
 
 import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.base.env.AttachedDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
 import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
-import io.github.genova.genode.base.rm.RegionMap;
 import io.github.genova.genode.base.rpc.RpcInterface;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.SessionArgs;
@@ -31,12 +31,11 @@ public final class NitpickerConnection implements AutoCloseable {
   /** Capabilities a client donates: the session, its framebuffer, input, event dataspace and views. */
   public static final long CAP_QUOTA = 16;
 
-  private final Env env;
   private final Connection<NitpickerSession> connection;
   private final NitpickerSession session;
   private final FramebufferSession framebuffer;
   private final Mode mode;
-  private final long buffer;
+  private final AttachedDataspace buffer;
   private final InputConnection input;
   private boolean closed;
 
@@ -67,23 +66,17 @@ public final class NitpickerConnection implements AutoCloseable {
    */
   public NitpickerConnection(Env env, int width, int height, long ramQuota)
       throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
-    this.env = env;
     this.connection = new Connection<>(env, NitpickerSession.class, NitpickerSession.SERVICE_NAME,
         SessionArgs.empty().with(NitpickerSession.FB_WIDTH, width).with(NitpickerSession.FB_HEIGHT, height)
             .with("ram_quota", ramQuota).with("cap_quota", CAP_QUOTA));
     this.session = connection.session();
     this.framebuffer = RpcInterface.of(FramebufferSession.class).client(session.framebufferSession());
     this.mode = framebuffer.mode();
-    try {
-      this.buffer = env.rm().attach(framebuffer.dataspace(), 0, 0, false, 0, true);
-    } catch (RegionMap.RegionConflict | RegionMap.InvalidDataspace e) {
-      connection.close();
-      throw new ServiceDenied("cannot attach the nitpicker buffer: " + e.getMessage());
-    }
+    this.buffer = AttachedDataspace.ofSession(env, connection, framebuffer.dataspace(), true, "the nitpicker buffer");
     try {
       this.input = new InputConnection(env, session.inputSession(), () -> { });
     } catch (ServiceDenied e) {
-      env.rm().detach(buffer);
+      buffer.close();
       connection.close();
       throw e;
     }
@@ -96,7 +89,7 @@ public final class NitpickerConnection implements AutoCloseable {
 
   /** Returns the address of the buffer's pixel ({@code x}, {@code y}) in the component's address space. */
   public long pixelAddress(int x, int y) {
-    return buffer + (long) y * mode.bytesPerRow() + (long) x * mode.format().bytesPerPixel();
+    return buffer.address() + (long) y * mode.bytesPerRow() + (long) x * mode.format().bytesPerPixel();
   }
 
   /** Tells nitpicker that the buffer's rectangle at ({@code x}, {@code y}) of {@code w × h} changed. */
@@ -137,7 +130,7 @@ public final class NitpickerConnection implements AutoCloseable {
     }
     closed = true;
     input.close();
-    env.rm().detach(buffer);
+    buffer.close();
     connection.close();
   }
 }
