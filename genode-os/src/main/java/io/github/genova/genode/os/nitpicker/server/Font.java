@@ -41,7 +41,7 @@ public final class Font {
 
   private Font() {}
 
-  /** Returns whether pixel ({@code x}, {@code y}) of the cell of {@code c} is set (0 ≤ x, y < 8). */
+  /** Returns whether pixel ({@code x}, {@code y}) of the cell of {@code c} is set (0 ≤ x, y &lt; 8). */
   public static boolean pixel(char c, int x, int y) {
     int index = c - FIRST;
     if (index < 0 || index >= GLYPHS.length) {
