@@ -203,18 +203,15 @@ final class Ec extends Kobject implements Blocker {
     currentSc = null;
     if (helperCount == 0) {
       if (oneThreadAtATime) {
-        // No caller can have queued since the check: it would have had to run meanwhile.
-        SERVER.set(this, null);
-        if (dead) {
-          returnUtcbIfUnused();
-        }
-        return;
+        SERVER.set(this, null); // plain: see claim
+      } else {
+        server = null; // volatile: ordered before the second look at the helpers below
       }
-      server = null;
       if (dead) {
         returnUtcbIfUnused(); // its code has unwound: a destroyed EC's UTCB frame may go back now
       }
-      if (helperCount == 0) {
+      // With one thread at a time no caller can have queued since the first look: it would have run meanwhile.
+      if (oneThreadAtATime || helperCount == 0) {
         return;
       }
       if (!SERVER.compareAndSet(this, null, Thread.currentThread())) {
