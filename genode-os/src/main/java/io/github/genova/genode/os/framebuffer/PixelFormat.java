@@ -15,4 +15,17 @@ public enum PixelFormat {
   public int bytesPerPixel() {
     return bytesPerPixel;
   }
+
+  /** Stores {@code pixel} as pixel {@code index} of {@code bytes}, laid out as this format is in memory. */
+  public void store(byte[] bytes, int index, int pixel) {
+    int at = index * bytesPerPixel;
+    bytes[at] = (byte) pixel;
+    bytes[at + 1] = (byte) (pixel >>> 8);
+  }
+
+  /** Returns pixel {@code index} of {@code bytes}, laid out as this format is in memory. */
+  public int load(byte[] bytes, int index) {
+    int at = index * bytesPerPixel;
+    return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.genova.genode.os.nitlog;
 
+import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.server.Font;
 import io.github.genova.nova.api.MemoryView;
@@ -61,7 +62,6 @@ final class WindowPainter {
   }
 
   private void put(int x, int pixel) {
-    line[2 * x] = (byte) pixel;
-    line[2 * x + 1] = (byte) (pixel >>> 8);
+    PixelFormat.RGB565.store(line, x, pixel);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.genova.genode.os.nitpicker.server;
 
 import io.github.genova.genode.os.framebuffer.FramebufferConnection;
+import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.nova.api.MemoryView;
 import java.util.Arrays;
 
@@ -59,7 +60,7 @@ final class Canvas {
       memory.read(from, row, 0, 2 * c.w());
       int at = index(c.x(), y);
       for (int i = 0; i < c.w(); i++) {
-        pixels[at + i] = (row[2 * i] & 0xff) | (row[2 * i + 1] & 0xff) << 8;
+        pixels[at + i] = PixelFormat.RGB565.load(row, i);
       }
     }
   }
@@ -85,9 +86,7 @@ final class Canvas {
     for (int y = area.y(); y < area.bottom(); y++) {
       int at = index(area.x(), y);
       for (int i = 0; i < area.w(); i++) {
-        int p = pixels[at + i];
-        row[2 * i] = (byte) p;
-        row[2 * i + 1] = (byte) (p >>> 8);
+        PixelFormat.RGB565.store(row, i, pixels[at + i]);
       }
       memory.write(screen.pixelAddress(area.x(), y), row, 0, row.length);
     }

@@ -58,9 +58,7 @@ public final class FramebufferTest implements Component {
       byte[] row = new byte[mode.bytesPerRow()];
       for (int y = 0; y < mode.height(); y++) {
         for (int x = 0; x < mode.width(); x++) {
-          int p = pattern(x, y);
-          row[2 * x] = (byte) p;
-          row[2 * x + 1] = (byte) (p >>> 8);
+          PixelFormat.RGB565.store(row, x, pattern(x, y));
         }
         env.memory().write(fb.pixelAddress(0, y), row, 0, row.length);
       }
