@@ -35,6 +35,16 @@ final class HypercallGate implements Hypercalls {
   private final @Nullable Utcb utcb;
   /** The directory of the PD's object space, for the capability lookups of the IPC path. */
   private final @Nullable Object[] objects;
+  /**
+   * The portal of this EC's last call, with its selector, capability node and EC: a one-entry cache of the
+   * object-space walk, as a TLB is for page tables. A call through the same selector uses it while the
+   * node still grants the call right; that is exact because a node leaves its space only with its
+   * permissions cleared ({@link Mdb}) and what a node names never changes. Only the thread running this EC
+   * uses it.
+   */
+  private long lastCallSel;
+  private @Nullable MdbNode lastCallNode;
+  private @Nullable Pt lastCallPortal;
   private long out1;
   private long out2;
 
@@ -184,9 +194,17 @@ final class HypercallGate implements Hypercalls {
   /** The call between kernel entry and exit: finds the portal, takes its EC, transfers, serves, replies. */
   private Status invoke(long pt, int flags) {
     Ec self = ec;
-    MdbNode node = CapabilitySpace.lookupObject(objects, pt);
-    if (node == null || !(node.object instanceof Pt portal) || (node.perms & Perm.PT_CALL) == 0) {
-      return Status.BAD_CAP;
+    MdbNode node = lastCallNode;
+    Pt portal = lastCallPortal;
+    if (node == null || portal == null || pt != lastCallSel || (node.perms & Perm.PT_CALL) == 0) {
+      node = CapabilitySpace.lookupObject(objects, pt);
+      if (node == null || !(node.object instanceof Pt found) || (node.perms & Perm.PT_CALL) == 0) {
+        return Status.BAD_CAP;
+      }
+      portal = found;
+      lastCallSel = pt;
+      lastCallNode = node;
+      lastCallPortal = found;
     }
     Ec callee = portal.ec;
     if (callee.cpu != self.cpu && (node.perms & Perm.PT_XCPU) == 0) {

@@ -257,12 +257,14 @@ final class Mdb {
     }
   }
 
-  /** Deletes {@code node} (and whatever still hangs below it) from its space and the tree. */
+  /**
+   * Deletes {@code node} (and whatever still hangs below it) from its space and the tree, its permissions
+   * cleared first: a holder of the node sees it gone (see {@link MdbNode}).
+   */
   private void unlink(MdbNode node) {
+    node.perms = 0;
     for (int i = node.childCount() - 1; i >= 0; i--) {
-      MdbNode child = node.child(i);
-      child.perms = 0;
-      unlink(child);
+      unlink(node.child(i));
     }
     MdbNode parent = node.parent;
     if (parent != null) {

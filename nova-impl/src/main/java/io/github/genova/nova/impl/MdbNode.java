@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * node; revocation walks the children. A child's permissions are always a subset of its parent's.
  *
  * <p>Structure changes happen under the kernel's capability lock; {@link #perms} is volatile so the IPC
- * fast path may read it without the lock.
+ * fast path may read it without the lock. A node removed from its space has no permissions left, so a
+ * holder of a node (a cache of the IPC path) learns from {@link #perms} alone that it is gone.
  */
 final class MdbNode {
   final Pd pd;

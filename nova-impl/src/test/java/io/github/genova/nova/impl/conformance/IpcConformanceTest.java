@@ -39,6 +39,85 @@ class IpcConformanceTest {
     }
   }
 
+  // A call through the selector of the caller's last call skips the object-space walk (the gate remembers
+  // the portal); these check that what it remembers never outlives the capability.
+
+  @Test
+  void item30_aPortalSelectorJustCalledIsBadCapOnceItsCallRightOrItsCapabilityIsGone() {
+    try (Nova n = Nova.boot()) {
+      AtomicLong served = new AtomicLong();
+      long pt = n.copy(n.portal(n.localEc(ROOT_PD, 0, (self, ip, pid) -> served.incrementAndGet()), 0), Perm.ALL);
+      n.utcb().setCounts(0, 0);
+      ok(n.sys.call(pt));
+      ok(n.sys.call(pt));
+      ok(n.sys.revoke(Crd.object(pt, 0, Perm.PT_CALL), true));
+      assertThat(n.lookup(pt)).isEqualTo(Crd.object(pt, 0, Perm.PT_CTRL));
+      assertThat(n.sys.call(pt)).isEqualTo(Status.BAD_CAP);
+      ok(n.sys.revoke(Crd.object(pt, 0, Perm.ALL), true));
+      assertThat(n.lookup(pt)).isEqualTo(Crd.NULL);
+      assertThat(n.sys.call(pt)).isEqualTo(Status.BAD_CAP);
+      assertThat(served.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void item32_aSelectorJustCalledAndRefilledWithAnotherPortalStartsTheNewPortalsEc() {
+    try (Nova n = Nova.boot()) {
+      List<String> served = new ArrayList<>();
+      long a = n.portal(n.localEc(ROOT_PD, 0, (self, ip, pid) -> served.add("a")), 0);
+      long b = n.portal(n.localEc(ROOT_PD, 0, (self, ip, pid) -> served.add("b")), 0);
+      long sel = n.copy(a, Perm.ALL);
+      n.utcb().setCounts(0, 0);
+      ok(n.sys.call(sel));
+      ok(n.sys.revoke(Crd.object(sel, 0, Perm.ALL), true));
+      n.agent(ROOT_PD).receive(Crd.object(sel, 0, Perm.ALL), Crd.NULL,
+          u -> u.appendDelegate(Crd.object(b, 0, Perm.ALL), 0, 0));
+      assertThat(n.lookup(sel)).isEqualTo(Crd.object(sel, 0, n.lookup(b).perms()));
+      n.utcb().setCounts(0, 0);
+      ok(n.sys.call(sel));
+      ok(n.sys.call(a));
+      assertThat(served).containsExactly("a", "b", "a");
+    }
+  }
+
+  @Test
+  void item56_aHolderThatJustCalledAPortalGetsBadCapOnceItsDelegatorRevokedIt() {
+    try (Nova n = Nova.boot()) {
+      AtomicLong served = new AtomicLong();
+      long pt = n.portal(n.localEc(ROOT_PD, 0, (self, ip, pid) -> served.incrementAndGet()), 0);
+      Nova.Agent holder = n.agent(n.pd(Crd.NULL));
+      holder.give(pt, Perm.ALL, 0x20);
+      assertThat(holder.lookup(0x20)).isEqualTo(Crd.object(0x20, 0, n.lookup(pt).perms()));
+      java.util.function.Function<Hypercalls, Status> callIt = self -> {
+        self.utcb().setCounts(0, 0);
+        return self.call(0x20);
+      };
+      assertThat(holder.run(callIt)).isEqualTo(Status.SUCCESS);
+      assertThat(holder.run(callIt)).isEqualTo(Status.SUCCESS);
+      ok(n.sys.revoke(Crd.object(pt, 0, Perm.ALL), false));
+      assertThat(holder.run(callIt)).isEqualTo(Status.BAD_CAP);
+      assertThat(served.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void item62_aPortalCalledThroughOneAliasOfItsSelectorAnswersThroughEveryAlias() {
+    try (Nova n = Nova.boot()) {
+      long size = n.kernel.hip().selectors();
+      AtomicLong served = new AtomicLong();
+      long pt = n.portal(n.localEc(ROOT_PD, 0, (self, ip, pid) -> served.incrementAndGet()), 0);
+      n.utcb().setCounts(0, 0);
+      ok(n.sys.call(pt));
+      ok(n.sys.call(pt + size));
+      ok(n.sys.call(pt + 3 * size));
+      ok(n.sys.call(pt));
+      ok(n.sys.revoke(Crd.object(pt + 2 * size, 0, Perm.PT_CALL), true));
+      assertThat(n.sys.call(pt)).isEqualTo(Status.BAD_CAP);
+      assertThat(n.sys.call(pt + size)).isEqualTo(Status.BAD_CAP);
+      assertThat(served.get()).isEqualTo(4);
+    }
+  }
+
   @Test
   void item31_callToAPortalOfAnEcOnAnotherCpuIsBadCpuUnlessTheCapHasTheCrossCpuBit() {
     try (Nova n = Nova.boot(2)) {
