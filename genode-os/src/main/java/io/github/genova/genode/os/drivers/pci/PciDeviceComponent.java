@@ -12,23 +12,17 @@ import io.github.genova.genode.os.pci.Resource;
  * driver's {@link ConfigAccess}. A refused access is logged naming the function and what is wrong.
  */
 final class PciDeviceComponent implements PciDevice {
-  private final PciSessionComponent session;
   private final int index;
   private final DeviceConfig device;
   private final ConfigAccess config;
   private final Log log;
 
-  PciDeviceComponent(PciSessionComponent session, int index, DeviceConfig device, ConfigAccess config, Log log) {
-    this.session = session;
+  /** Serves {@code device}, number {@code index} in bus order, reaching it through {@code config}. */
+  PciDeviceComponent(int index, DeviceConfig device, ConfigAccess config, Log log) {
     this.index = index;
     this.device = device;
     this.config = config;
     this.log = log;
-  }
-
-  /** Returns the session that holds the device. */
-  PciSessionComponent session() {
-    return session;
   }
 
   /** Returns the device's position in bus order. */

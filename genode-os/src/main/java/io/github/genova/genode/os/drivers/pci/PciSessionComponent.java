@@ -70,7 +70,7 @@ final class PciSessionComponent implements PciSession {
         return h.cap();
       }
       if (claims.claim(i, this)) {
-        PciDeviceComponent d = new PciDeviceComponent(this, i, claims.device(i), config, log);
+        PciDeviceComponent d = new PciDeviceComponent(i, claims.device(i), config, log);
         Capability<PciDevice> cap = ep.manage(PciDevice.class, d);
         held[i] = new Held(d, cap);
         return cap;
@@ -82,7 +82,8 @@ final class PciSessionComponent implements PciSession {
   /** Returns the device {@code cap} names if this session holds it; otherwise gives the argument back. */
   private @Nullable PciDeviceComponent own(Capability<PciDevice> cap) {
     PciDeviceComponent d = ep.apply(cap, PciDeviceComponent.class);
-    if (d == null || d.session() != this) {
+    Held h = d == null ? null : held[d.index()];
+    if (d == null || h == null || h.device() != d) {
       ep.discardArgument(cap);
       return null;
     }
