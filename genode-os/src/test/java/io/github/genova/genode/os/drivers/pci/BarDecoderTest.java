@@ -87,4 +87,37 @@ class BarDecoderTest {
     assertThat(vga.barBase(0)).isEqualTo(Vga.DEFAULT_LFB);
     assertThat(vga.command() & 0x3).as("I/O and memory decoding on again").isEqualTo(0x3);
   }
+
+  @Test
+  void sixtyFourBitBarsTakeTwoRegistersAndAreSizedAcrossBoth() {
+    PciFunction gpu = new PciFunction("test GPU", 0x10de, 0x1eb8, 0x030200, 0xa1)
+        .bar(0, 8L << 30, PciFunction.BAR_MEMORY_64_PREFETCHABLE, (bar, base, on) -> { })
+        .bar(2, 0x4000, PciFunction.BAR_MEMORY_64, (bar, base, on) -> { })
+        .bar(4, 0x80, PciFunction.BAR_IO, (bar, base, on) -> { });
+    pc.pci().add(new PciAddress(0, 4, 0), gpu);
+    gpu.assign(0, 0x8_0000_0000L, 0).assign(2, 0xfd00_0000L, 0).assign(4, 0xd000, 0x3);
+    BusAddress at = new BusAddress(0, 4, 0);
+    List<Resource> bars = BarDecoder.decode(config, at, 6);
+    assertThat(bars).containsExactly(
+        new Resource(Resource.Type.MEMORY, 0x8_0000_0000L, 8L << 30, true, true), Resource.NONE,
+        new Resource(Resource.Type.MEMORY, 0xfd00_0000L, 0x4000, false, true), Resource.NONE,
+        new Resource(Resource.Type.IO, 0xd000, 0x80, false, false), Resource.NONE);
+    assertThat(bars.get(0).toString()).isEqualTo("memory [0x800000000, 0xa00000000) 64-bit prefetchable");
+    assertThat(gpu.barBase(0)).as("both halves restored").isEqualTo(0x8_0000_0000L);
+    assertThat(gpu.barBase(2)).isEqualTo(0xfd00_0000L);
+  }
+
+  @Test
+  void aBridgesTwoBarsAreDecoded() {
+    PciFunction bridge = PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01).busNumbers(0, 1, 1)
+        .bar(0, 0x1000, PciFunction.BAR_MEMORY, (bar, base, on) -> { });
+    pc.pci().add(new PciAddress(0, 0x1e, 0), bridge);
+    bridge.assign(0, 0xfeb0_0000L, 0x2);
+    DeviceConfig found = BusScan.scan(config).stream().filter(DeviceConfig::bridge).findFirst().orElseThrow();
+    assertThat(found.address().toString()).isEqualTo("00:1e.0");
+    assertThat(found.resources()).containsExactly(
+        new Resource(Resource.Type.MEMORY, 0xfeb0_0000L, 0x1000, false, false), Resource.NONE);
+    assertThat(config.read(found.address(), 0x18, 4) & 0xff_ffff).as("bus numbers untouched by sizing")
+        .isEqualTo(0x01_0100);
+  }
 }

@@ -75,4 +75,38 @@ class BusScanTest {
     assertThat(found).map(d -> d.address().toString()).containsExactly("00:00.0", "00:02.0", "00:03.0");
     assertThat(found).allSatisfy(d -> assertThat(d.resources()).hasSize(6));
   }
+
+  @Test
+  void theScanDescendsIntoBridgesAndListsEveryBusInBusOrder() {
+    pc.pci().add(new PciAddress(0, 0x1e, 0),
+        PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01).busNumbers(0, 1, 2));
+    pc.pci().add(new PciAddress(0, 0x1f, 0), new PciFunction("test ISA bridge", 0x8086, 0x2918, 0x060100, 2));
+    pc.pci().add(new PciAddress(0, 0x1f, 2), new PciFunction("test SATA", 0x8086, 0x2922, 0x010601, 2));
+    pc.pci().add(new PciAddress(1, 1, 0),
+        PciFunction.bridge("test switch", 0x10b5, 0x8606, 0xba).busNumbers(1, 2, 2));
+    pc.pci().add(new PciAddress(1, 0, 0), new PciFunction("test NIC", 0x8086, 0x10d3, 0x020000, 0));
+    pc.pci().add(new PciAddress(2, 3, 0), new PciFunction("test audio", 0x8086, 0x293e, 0x040300, 3));
+    List<DeviceConfig> found = scan();
+    assertThat(found).map(DeviceConfig::toString).containsExactly(
+        "00:00.0 8086:1237 class 060000",
+        "00:02.0 1234:1111 class 030000",
+        "00:1e.0 8086:244e class 060400",
+        "00:1f.0 8086:2918 class 060100",
+        "00:1f.2 8086:2922 class 010601",
+        "01:00.0 8086:10d3 class 020000",
+        "01:01.0 10b5:8606 class 060400",
+        "02:03.0 8086:293e class 040300");
+    assertThat(found.get(2).bridge()).isTrue();
+    assertThat(found.get(2).resources()).as("a type-1 header has two BARs").hasSize(2);
+    assertThat(ports.selected).as("bus 3, which no bridge leads to, is never scanned")
+        .noneMatch(a -> (a >>> 16 & 0xff) == 3);
+  }
+
+  @Test
+  void anUnconfiguredBridgeAddsNoBusAndTheScanEnds() {
+    pc.pci().add(new PciAddress(0, 0x1e, 0), PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01));
+    List<DeviceConfig> found = scan();
+    assertThat(found).map(d -> d.address().toString()).containsExactly("00:00.0", "00:02.0", "00:1e.0");
+    assertThat(ports.selected).allMatch(a -> (a >>> 16 & 0xff) == 0);
+  }
 }
