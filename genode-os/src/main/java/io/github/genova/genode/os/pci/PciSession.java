@@ -8,8 +8,10 @@ import io.github.genova.genode.base.session.Session;
  * A PCI session (service {@value #SERVICE_NAME}, Genode's {@code Pci::Session}): the functions the driver
  * found on the bus, walked in bus order (bus, then device, then function, as the scan found them). A device
  * is handed to one session at a time: a session walking the bus skips the devices another session holds
- * until that session releases them or closes. Opcodes are stable: 0 {@code first_device}, 1 {@code
- * next_device}, 2 {@code release_device}.
+ * until that session releases them or closes. (The 2010 {@code pci_drv} made a new device object for every
+ * call and handed any function to any session; later releases marked each bus/device/function in use
+ * across sessions, as Genova does.) Opcodes are stable: 0 {@code first_device}, 1 {@code next_device}, 2
+ * {@code release_device}.
  */
 public interface PciSession extends Session {
   /** The service name. */

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The functions the scan found, in bus order, and which session holds each: a device is handed to one
- * session at a time. Genode's first {@code pci_drv} (2008-2010) handed the same function to every session
- * that asked; later releases kept a per-function "in use" mark so that a second session could not obtain a
- * device another holds, and today's platform driver assigns each device to one session by policy. Genova
+ * session at a time. Genode's first {@code pci_drv} (2008-2010) created a device object on every {@code
+ * next_device} call and handed the same function to every session that asked; later releases kept a
+ * bus/device/function "in use" bit array shared by all sessions, so that a second session could not obtain
+ * a device another holds, and today's platform driver assigns each device to one session by policy. Genova
  * follows the later releases: {@link #claim} succeeds only for an unclaimed device, and {@link #release}
  * frees it for the next session. Used on the driver's entrypoint only.
  */

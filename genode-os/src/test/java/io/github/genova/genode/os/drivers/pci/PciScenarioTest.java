@@ -66,6 +66,24 @@ class PciScenarioTest {
         .with(name, client).onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
   }
 
+  /** What a client of the tests does; whatever it throws is logged as an error. */
+  private interface Steps {
+    void run(Env env) throws Exception;
+  }
+
+  /** Runs {@code steps} as the PCI client {@code name}, which logs {@code done} at its end, and waits for that. */
+  private static ScenarioRun runClient(ScenarioExtension.Runner runner, String name, Steps steps) {
+    Component client = env -> {
+      try {
+        steps.run(env);
+      } catch (Exception e) {
+        env.log().error(e.toString());
+      }
+      env.log().log("done");
+    };
+    return runner.run(scenario(name, client), s -> s.awaitLog("[init -> " + name + "] done", LIMIT));
+  }
+
   /** The lines test-pci should log for the functions the machine model has on bus 0, in bus order. */
   private static List<String> modelDevices(PciHostBridge model) {
     List<String> lines = new ArrayList<>();
@@ -101,7 +119,7 @@ class PciScenarioTest {
 
   @Test
   void aDeviceOneSessionHoldsIsSkippedByAnotherUntilReleased(ScenarioExtension.Runner runner) {
-    Component twoSessions = env -> {
+    ScenarioRun run = runClient(runner, "two", env -> {
       try (PciConnection a = new PciConnection(env); PciConnection b = new PciConnection(env)) {
         Capability<PciDevice> hostBridge = a.firstDevice();
         env.log().log("a first: " + PciTest.describe(a.device(hostBridge)));
@@ -112,12 +130,8 @@ class PciScenarioTest {
         a.releaseDevice(hostBridge);
         env.log().log("b first after release: " + PciTest.describe(b.device(b.firstDevice())));
         env.log().log("a first after b took all: " + a.firstDevice().valid());
-      } catch (Exception e) {
-        env.log().error(e.toString());
       }
-      env.log().log("done");
-    };
-    ScenarioRun run = runner.run(scenario("two", twoSessions), s -> s.awaitLog("[init -> two] done", LIMIT));
+    });
     assertThat(run.log()).containsSubsequence(
         "[init -> two] a first: 00:00.0 8086:1237 class 060000",
         "[init -> two] b first: 00:02.0 1234:1111 class 030000",
@@ -130,30 +144,24 @@ class PciScenarioTest {
 
   @Test
   void closingASessionReleasesItsDevicesAndAReleasedCapabilityIsDead(ScenarioExtension.Runner runner) {
-    Component client = env -> {
+    ScenarioRun run = runClient(runner, "closer", env -> {
+      PciConnection first = new PciConnection(env);
+      Capability<PciDevice> hostBridge = first.firstDevice();
+      PciDevice held = first.device(hostBridge);
+      first.releaseDevice(hostBridge);
       try {
-        PciConnection first = new PciConnection(env);
-        Capability<PciDevice> hostBridge = first.firstDevice();
-        PciDevice held = first.device(hostBridge);
-        first.releaseDevice(hostBridge);
-        try {
-          held.vendorId();
-          env.log().error("a released device still answers");
-        } catch (IpcError e) {
-          env.log().log("released device: " + e.getClass().getSimpleName());
-        }
-        Capability<PciDevice> again = first.firstDevice();
-        env.log().log("first again valid: " + again.valid());
-        first.close();
-        try (PciConnection second = new PciConnection(env)) {
-          env.log().log("second first: " + PciTest.describe(second.device(second.firstDevice())));
-        }
-      } catch (Exception e) {
-        env.log().error(e.toString());
+        held.vendorId();
+        env.log().error("a released device still answers");
+      } catch (IpcError e) {
+        env.log().log("released device: " + e.getClass().getSimpleName());
       }
-      env.log().log("done");
-    };
-    ScenarioRun run = runner.run(scenario("closer", client), s -> s.awaitLog("[init -> closer] done", LIMIT));
+      Capability<PciDevice> again = first.firstDevice();
+      env.log().log("first again valid: " + again.valid());
+      first.close();
+      try (PciConnection second = new PciConnection(env)) {
+        env.log().log("second first: " + PciTest.describe(second.device(second.firstDevice())));
+      }
+    });
     assertThat(run.log()).containsSubsequence("[init -> closer] released device: IpcError",
         "[init -> closer] first again valid: true",
         "[init -> closer] second first: 00:00.0 8086:1237 class 060000", "[init -> closer] done");
@@ -161,7 +169,7 @@ class PciScenarioTest {
 
   @Test
   void aBadConfigurationAccessIsRefusedAcrossTheRpcAndTheDriverNamesIt(ScenarioExtension.Runner runner) {
-    Component client = env -> {
+    ScenarioRun run = runClient(runner, "prober", env -> {
       try (PciConnection pci = new PciConnection(env)) {
         PciDevice bridge = pci.device(pci.firstDevice());
         env.log().log("vendor dword: " + Integer.toHexString(bridge.configRead(0x00, 4)));
@@ -173,12 +181,8 @@ class PciScenarioTest {
             env.log().log("refused: " + e.getMessage());
           }
         }
-      } catch (Exception e) {
-        env.log().error(e.toString());
       }
-      env.log().log("done");
-    };
-    ScenarioRun run = runner.run(scenario("prober", client), s -> s.awaitLog("[init -> prober] done", LIMIT));
+    });
     String refused = "[init -> prober] refused: " + new InvalidConfigAccess().getMessage();
     assertThat(run.log()).containsSubsequence("[init -> prober] vendor dword: 12378086", refused, refused, refused);
     assertThat(run.log()).contains("[init -> pci_drv] Warning: 00:00.0: PCI configuration register 0x100 (size 1)"
@@ -187,16 +191,14 @@ class PciScenarioTest {
 
   @Test
   void aSessionDonatingLessRamThanItCostsIsRefused(ScenarioExtension.Runner runner) {
-    Component client = env -> {
+    ScenarioRun run = runClient(runner, "stingy", env -> {
       try (Connection<PciSession> c = new Connection<>(env, PciSession.class, PciSession.SERVICE_NAME,
           SessionArgs.empty().with("ram_quota", PciRoot.SESSION_RAM.value() - 1).with("cap_quota", 2))) {
         env.log().error("accepted " + c.cap());
       } catch (Exception e) {
         env.log().log("refused: " + e.getClass().getSimpleName());
       }
-      env.log().log("done");
-    };
-    ScenarioRun run = runner.run(scenario("stingy", client), s -> s.awaitLog("[init -> stingy] done", LIMIT));
+    });
     assertThat(run.log()).contains("[init -> stingy] refused: InsufficientRamQuota");
   }
 }
