@@ -9,6 +9,7 @@ module io.github.genova.genode.os {
   requires java.xml;
   requires static transitive org.junit.jupiter.api;
 
+  exports io.github.genova.genode.os.drivers.pci;
   exports io.github.genova.genode.os.drivers.ps2;
   exports io.github.genova.genode.os.drivers.vesa;
   exports io.github.genova.genode.os.framebuffer;
@@ -20,6 +21,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.nitlog;
   exports io.github.genova.genode.os.nitpicker.server;
   exports io.github.genova.genode.os.nitpicker;
+  exports io.github.genova.genode.os.pci;
   exports io.github.genova.genode.os.scenario.junit;
   exports io.github.genova.genode.os.scenario;
   exports io.github.genova.genode.os.test.capintegrity;
@@ -28,6 +30,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.test.input;
   exports io.github.genova.genode.os.test.nitlog;
   exports io.github.genova.genode.os.test.nitpicker;
+  exports io.github.genova.genode.os.test.pci;
   exports io.github.genova.genode.os.test.rmfault;
   exports io.github.genova.genode.os.test.signal;
   exports io.github.genova.genode.os.test.subrm;
@@ -38,7 +41,8 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.timer;
 
   provides io.github.genova.genode.base.env.ComponentFactory
-      with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
+      with io.github.genova.genode.os.drivers.pci.PciDriverFactory,
+          io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
           io.github.genova.genode.os.nitlog.NitlogFactory,
@@ -50,6 +54,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.test.input.InputTestFactory,
           io.github.genova.genode.os.test.nitlog.TestNitlogFactory,
           io.github.genova.genode.os.test.nitpicker.TestNitFactory,
+          io.github.genova.genode.os.test.pci.PciTestFactory,
           io.github.genova.genode.os.test.rmfault.RmFaultTestFactory,
           io.github.genova.genode.os.test.signal.SignalTestFactory,
           io.github.genova.genode.os.test.subrm.SubRmTestFactory,

@@ -53,6 +53,14 @@ public final class IoPortConnection implements IoPorts, AutoCloseable {
     session.outb(port, value & 0xff);
   }
 
+  /**
+   * Returns the session itself, for accesses of 16 and 32 bits ({@code inw}, {@code inl}, {@code outw},
+   * {@code outl}) besides the byte-wide ones of {@link IoPorts}.
+   */
+  public IoPortSession session() {
+    return session;
+  }
+
   /** Closes the session: the range is free for others again. Closing twice has no effect. */
   @Override
   public void close() {

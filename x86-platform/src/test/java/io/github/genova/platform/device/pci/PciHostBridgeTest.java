@@ -110,4 +110,65 @@ class PciHostBridgeTest {
     assertThatThrownBy(() -> bridge.add(new PciAddress(0, 0, 0), new PciFunction("x", 1, 2, 0, 0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("00:00.0");
   }
+
+  @Test
+  void bridgesForwardCyclesToTheBusesTheirNumbersCover() {
+    PciFunction root = PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01).busNumbers(0, 1, 2);
+    bridge.add(new PciAddress(0, 0x1e, 0), root);
+    PciFunction nested = PciFunction.bridge("test switch", 0x10b5, 0x8606, 0x01).busNumbers(1, 2, 2);
+    bridge.add(new PciAddress(1, 1, 0), nested);
+    bridge.add(new PciAddress(1, 0, 0), new PciFunction("test disk", 0x8086, 0x2922, 0x010601, 0x02));
+    bridge.add(new PciAddress(2, 3, 0), new PciFunction("test audio", 0x8086, 0x293e, 0x040300, 0x03));
+    assertThat(configRead(0, 0x1e, 0, 0x0e, 1)).as("header type 1").isEqualTo(0x01);
+    assertThat(configRead(0, 0x1e, 0, 0x08, 4) >>> 8).isEqualTo(0x060400);
+    assertThat(configRead(0, 0x1e, 0, 0x18, 4) & 0xff_ffff).isEqualTo(0x02_0100);
+    assertThat(configRead(1, 0, 0, 0x00, 4)).isEqualTo(0x2922_8086);
+    assertThat(configRead(2, 3, 0, 0x00, 4)).isEqualTo(0x293e_8086);
+    assertThat(configRead(3, 0, 0, 0x00, 4)).as("no bridge leads to bus 3").isEqualTo(-1);
+    assertThat(configRead(1, 3, 0, 0x00, 4)).as("device 3 is on bus 2, not 1").isEqualTo(-1);
+    // The guest renumbers the root port: bus 1 is now 5, and the switch's bus 2 lies outside 5..5.
+    configWrite(0, 0x1e, 0, 0x18, 4, 0x0005_0500);
+    assertThat(configRead(5, 0, 0, 0x00, 4)).isEqualTo(0x2922_8086);
+    assertThat(configRead(1, 0, 0, 0x00, 4)).isEqualTo(-1);
+    assertThat(configRead(2, 3, 0, 0x00, 4)).isEqualTo(-1);
+  }
+
+  @Test
+  void anUnconfiguredBridgeForwardsNothing() {
+    bridge.add(new PciAddress(0, 0x1e, 0), PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01));
+    assertThatThrownBy(() -> bridge.add(new PciAddress(1, 0, 0), new PciFunction("x", 1, 2, 0, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("no PCI-to-PCI bridge leads to bus 1 for 01:00.0");
+    assertThat(configRead(1, 0, 0, 0x00, 4)).isEqualTo(-1);
+  }
+
+  @Test
+  void aBridgeHasTwoBarsAndADeviceNoBusNumbers() {
+    PciFunction root = PciFunction.bridge("test root port", 0x8086, 0x244e, 0x01);
+    assertThatThrownBy(() -> root.bar(2, 0x1000, PciFunction.BAR_MEMORY, (bar, base, on) -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 BARs");
+    root.bar(0, 0x1000, PciFunction.BAR_MEMORY, (bar, base, on) -> { });
+    assertThatThrownBy(() -> new PciFunction("x", 1, 2, 0, 0).busNumbers(0, 1, 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no PCI-to-PCI bridge");
+  }
+
+  @Test
+  void a64BitBarSizesAndDecodesAcrossBothRegisters() {
+    List<String> moves = new ArrayList<>();
+    PciFunction gpu = new PciFunction("test GPU", 0x10de, 0x1eb8, 0x030200, 0xa1)
+        .bar(0, 8L << 30, PciFunction.BAR_MEMORY_64_PREFETCHABLE, (bar, base, on) -> moves.add(Long.toHexString(base) + (on ? "+" : "-")));
+    bridge.add(new PciAddress(0, 4, 0), gpu);
+    assertThat(configRead(0, 4, 0, 0x10, 4)).as("type bits: 64-bit, prefetchable").isEqualTo(0xc);
+    configWrite(0, 4, 0, 0x10, 4, 0xffff_ffff);
+    configWrite(0, 4, 0, 0x14, 4, 0xffff_ffff);
+    assertThat(configRead(0, 4, 0, 0x10, 4)).as("8 GiB: no address bits in the low half").isEqualTo(0xc);
+    assertThat(configRead(0, 4, 0, 0x14, 4)).isEqualTo(0xffff_fffe);
+    gpu.assign(0, 0x8_0000_0000L, PciFunction.COMMAND_MEMORY);
+    assertThat(gpu.barBase(0)).isEqualTo(0x8_0000_0000L);
+    assertThat(configRead(0, 4, 0, 0x14, 4)).isEqualTo(0x8);
+    assertThat(moves).last().isEqualTo("800000000+");
+    assertThatThrownBy(() -> gpu.bar(1, 0x1000, PciFunction.BAR_MEMORY, (bar, base, on) -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taken");
+    assertThatThrownBy(() -> gpu.bar(5, 0x1000, PciFunction.BAR_MEMORY_64, (bar, base, on) -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes two");
+  }
 }

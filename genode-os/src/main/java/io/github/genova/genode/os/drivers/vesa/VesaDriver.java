@@ -2,9 +2,7 @@ package io.github.genova.genode.os.drivers.vesa;
 
 import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Component;
-import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
-import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.log.Log;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -19,6 +17,7 @@ import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
+import io.github.genova.genode.os.pci.PciConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +27,18 @@ import org.jspecify.annotations.Nullable;
  * Genode's classic {@code vesa_drv} as a component: it builds the real-mode sandbox of the first MiB from
  * core's IO_MEM (the vector table and BIOS data page, the VGA window, the option ROM at C0000h) where core
  * grants those ranges, and from scratch RAM where it does not; runs the VGA option ROM's code in its own x86
- * interpreter with the VGA's ports reached through IO_PORT sessions; asks VBE for the configured mode
+ * interpreter with the VGA's ports reached through IO_PORT sessions and the PCI configuration ports
+ * 0xCF8/0xCFC emulated through a PCI session for the VGA device (class 0300h), which the driver keeps; asks VBE for the configured mode
  * (default 1024 × 768 × 16, RGB565) and sets it with its linear framebuffer; maps that framebuffer through
  * IO_MEM and announces the {@value FramebufferSession#SERVICE_NAME} service serving it.
  *
  * <p>Where no system BIOS ran before (the vector table is the driver's scratch page) the driver runs the
  * option ROM's init entry itself first, as a system BIOS does at POST. When core does not grant the option
  * ROM's range, the driver takes the ROM image from the ROM module {@value #OPTION_ROM_MODULE} instead.
+ *
+ * <p>Without a route to a PCI service the driver works as before and says so in its log: the video BIOS sees
+ * no PCI devices (the configuration ports read all ones) and the framebuffer is not checked against the
+ * VGA's BAR0.
  *
  * <p>Anything that fails — a malformed config, an unsupported mode, refused ports or memory, a BIOS call
  * that does not answer 004Fh — is logged as an error naming what and the driver exits with 1, returning
@@ -71,12 +75,19 @@ public final class VesaDriver implements Component {
     Log log = env.log();
     List<AutoCloseable> sandbox = new ArrayList<>();
     @Nullable IoMemWindow lfb = null;
+    @Nullable PciConnection pci = null;
     try {
       VesaConfig config = config(env);
       if (config.depth() != 16) {
         throw new Abort("mode " + config + " is not supported: vesa_drv serves RGB565 (depth 16) only");
       }
-      VgaPorts ports = open("VGA I/O ports", () -> new VgaPorts(env));
+      pci = pciConnection(env);
+      PciVga.@Nullable Held vga = pci == null ? null : PciVga.find(pci).orElse(null);
+      if (pci != null && vga == null) {
+        log.warning("no VGA controller on the PCI bus: the video BIOS sees no PCI devices");
+      }
+      PciConfigPorts pciPorts = vga == null ? null : new PciConfigPorts(vga.device(), vga.vga().address());
+      VgaPorts ports = open("VGA I/O ports", () -> new VgaPorts(env, pciPorts));
       sandbox.add(ports);
       RealModeMemory memory = new RealModeMemory(env.memory());
       boolean ownVectors = !mapDevice(env, memory, sandbox, 0, BIOS_DATA_PAGE_SIZE, "vector table and BIOS data");
@@ -101,7 +112,7 @@ public final class VesaDriver implements Component {
       } catch (VideoBios.Failure e) {
         throw new Abort(String.valueOf(e.getMessage()));
       }
-      checkPciFramebuffer(env, mode.physBasePtr());
+      checkPciFramebuffer(env, vga == null ? null : vga.vga(), mode.physBasePtr());
       long bytes = (long) mode.bytesPerScanLine() * mode.height();
       lfb = open("linear framebuffer " + IoMemWindow.range(mode.physBasePtr(), bytes),
           () -> new IoMemWindow(env, mode.physBasePtr(), bytes));
@@ -115,28 +126,37 @@ public final class VesaDriver implements Component {
       if (lfb != null) {
         lfb.close();
       }
+      if (pci != null) {
+        pci.close();
+      }
       env.parentInterface().exit(1);
     }
   }
 
   /**
-   * Finds the VGA on the PCI bus and warns when its BAR0 is not where the BIOS put the framebuffer; a
-   * machine without PCI (the ports refused) is no error.
+   * Opens the PCI session the VGA device comes from, or returns null — logging that the video BIOS will see
+   * no PCI devices and the framebuffer goes unchecked — when no route leads to a PCI service.
    */
-  private static void checkPciFramebuffer(Env env, long framebuffer) {
-    try (Connection<IoPortSession> pci = VgaPorts.open(env, new VgaPorts.Range(PciVga.CONFIG_ADDRESS,
-        PciVga.PORTS))) {
-      Optional<PciVga> vga = PciVga.scan(pci.session());
-      if (vga.isEmpty()) {
-        env.log().warning("no VGA controller on the PCI bus");
-      } else if (vga.get().bar0() != framebuffer) {
-        env.log().warning(vga.get() + " is not the framebuffer 0x" + Long.toHexString(framebuffer)
-            + " the video BIOS reported");
-      } else {
-        env.log().log(vga.get().toString());
-      }
+  private static @Nullable PciConnection pciConnection(Env env) {
+    try {
+      return new PciConnection(env);
     } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
-      env.log().warning("PCI configuration ports refused (" + e.getMessage() + "): framebuffer not checked");
+      env.log().log("no PCI service (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "): the video"
+          + " BIOS sees no PCI devices and the framebuffer is not checked against the VGA's BAR0");
+      return null;
+    }
+  }
+
+  /** Logs the VGA the PCI session handed out, with a warning if its BAR0 is not the framebuffer. */
+  private static void checkPciFramebuffer(Env env, @Nullable PciVga vga, long framebuffer) {
+    if (vga == null) {
+      return;
+    }
+    if (vga.bar0() != framebuffer) {
+      env.log().warning(vga + " is not the framebuffer 0x" + Long.toHexString(framebuffer)
+          + " the video BIOS reported");
+    } else {
+      env.log().log(vga.toString());
     }
   }
 

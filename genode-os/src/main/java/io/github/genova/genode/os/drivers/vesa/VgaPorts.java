@@ -1,6 +1,5 @@
 package io.github.genova.genode.os.drivers.vesa;
 
-import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.io.IoPortSession;
 import io.github.genova.genode.base.log.Log;
@@ -9,7 +8,7 @@ import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
-import io.github.genova.genode.base.session.SessionArgs;
+import io.github.genova.genode.os.hw.IoPortConnection;
 import io.github.genova.platform.x86.IoPorts;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -19,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The interpreter's I/O ports: the VGA's register ranges, each through an IO_PORT session the driver holds
  * at its parent (core, at the end of the route), so every {@code in}/{@code out} of the video BIOS is
- * performed on the machine. A port outside these ranges reads all ones and ignores writes, with a warning
- * the first time it is touched.
+ * performed on the machine; the PCI configuration ports 0xCF8-0xCFF emulated through the PCI session for the
+ * VGA device ({@link PciConfigPorts}) when the driver has one. Any other port, and 0xCF8-0xCFF without a PCI
+ * session, reads all ones and ignores writes, with a warning the first time it is touched.
  */
 final class VgaPorts implements IoPorts, AutoCloseable {
   /** A range of ports {@code [base, base + size)}. */
@@ -38,26 +38,26 @@ final class VgaPorts implements IoPorts, AutoCloseable {
   /** The VGA registers (MDA/CGA/EGA/VGA ranges 0x3B0-0x3DF) and the Bochs DISPI index/data ports. */
   static final List<Range> RANGES = List.of(new Range(0x3b0, 0x30), new Range(0x1ce, 3));
 
-  private static final long RAM_QUOTA = 8 * 1024;
-  private static final long CAP_QUOTA = 2;
-
   private final List<Range> ranges = new ArrayList<>();
-  private final List<Connection<IoPortSession>> sessions = new ArrayList<>();
+  private final List<IoPortConnection> sessions = new ArrayList<>();
+  private final @Nullable PciConfigPorts pci;
   private final BitSet warned = new BitSet(0x10000);
   private final Log log;
 
   /**
-   * Opens an IO_PORT session for each of {@link #RANGES}.
+   * Opens an IO_PORT session for each of {@link #RANGES}; {@code pci}, if not null, answers 0xCF8-0xCFF.
    *
    * @throws ServiceDenied naming the range if a session is refused (the ports are another driver's, or no
    *     route leads to IO_PORT); the sessions opened before are closed
    */
-  VgaPorts(Env env) throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+  VgaPorts(Env env, @Nullable PciConfigPorts pci)
+      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
     this.log = env.log();
+    this.pci = pci;
     try {
       for (Range r : RANGES) {
         try {
-          sessions.add(open(env, r));
+          sessions.add(new IoPortConnection(env, r.base(), r.size()));
         } catch (ServiceDenied e) {
           throw new ServiceDenied("I/O ports " + r + " refused: " + e.getMessage());
         }
@@ -67,14 +67,6 @@ final class VgaPorts implements IoPorts, AutoCloseable {
       close();
       throw e;
     }
-  }
-
-  /** Opens an IO_PORT session for {@code range} at the parent of {@code env}'s component. */
-  static Connection<IoPortSession> open(Env env, Range range)
-      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
-    return new Connection<>(env, IoPortSession.class, IoPortSession.SERVICE_NAME, SessionArgs.empty()
-        .with("ram_quota", RAM_QUOTA).with("cap_quota", CAP_QUOTA)
-        .with("io_port_base", range.base()).with("io_port_size", range.size()));
   }
 
   private @Nullable IoPortSession session(int port) {
@@ -88,6 +80,10 @@ final class VgaPorts implements IoPorts, AutoCloseable {
 
   @Override
   public int in(int port, int size) {
+    PciConfigPorts config = pci;
+    if (config != null && PciConfigPorts.covers(port)) {
+      return config.in(port, size);
+    }
     IoPortSession s = session(port);
     if (s == null) {
       outside(port, "read");
@@ -102,6 +98,11 @@ final class VgaPorts implements IoPorts, AutoCloseable {
 
   @Override
   public void out(int port, int size, int value) {
+    PciConfigPorts config = pci;
+    if (config != null && PciConfigPorts.covers(port)) {
+      config.out(port, size, value);
+      return;
+    }
     IoPortSession s = session(port);
     if (s == null) {
       outside(port, "write");
@@ -125,7 +126,7 @@ final class VgaPorts implements IoPorts, AutoCloseable {
   /** Closes every session: the ranges are free for others again. */
   @Override
   public void close() {
-    sessions.forEach(Connection::close);
+    sessions.forEach(IoPortConnection::close);
     sessions.clear();
     ranges.clear();
   }

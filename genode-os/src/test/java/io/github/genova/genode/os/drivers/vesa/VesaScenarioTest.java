@@ -2,8 +2,10 @@ package io.github.genova.genode.os.drivers.vesa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genova.genode.os.drivers.pci.PciDriver;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.genode.os.scenario.Scenario;
+import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.framebuffer.FramebufferTest;
@@ -12,6 +14,7 @@ import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import io.github.genova.platform.pc.StandardPc;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code vesa_drv} under init on a standard PC: it runs Genova's VGA option ROM in its own interpreter, sets
+ * {@code vesa_drv} under init on a standard PC, with the VGA device from {@code pci_drv}'s PCI session: it runs Genova's VGA option ROM in its own interpreter, sets
  * the mode through VBE (the Bochs DISPI registers show it), and serves the linear framebuffer to a client
  * whose pixels appear on the machine's display. A mode the BIOS does not offer, or a depth other than 16,
  * ends the driver with an error naming the mode, and init keeps the others.
@@ -34,11 +37,27 @@ class VesaScenarioTest {
       </parent-provides>
       <default-route> <any-service> <parent/> </any-service> </default-route>
       """;
+  private static final String PCI = """
+      <start name="pci_drv" caps="100">
+        <resource name="RAM" quantum="1M"/>
+        <provides> <service name="PCI"/> </provides>
+      </start>
+      """;
   private static final String VESA = """
       <start name="vesa_drv" caps="100">
         <resource name="RAM" quantum="4M"/>
         <provides> <service name="Framebuffer"/> </provides>
+        <route>
+          <service name="PCI"> <child name="pci_drv"/> </service>
+          <any-service> <parent/> </any-service>
+        </route>
         <!-- config -->
+      </start>
+      """;
+  private static final String VESA_WITHOUT_PCI = """
+      <start name="vesa_drv" caps="100">
+        <resource name="RAM" quantum="4M"/>
+        <provides> <service name="Framebuffer"/> </provides>
       </start>
       """;
   private static final String CLIENT = """
@@ -64,9 +83,12 @@ class VesaScenarioTest {
   }
 
   private static Scenario scenario(String vesaConfig, String... others) {
-    String config = "<config>\n" + PROVIDES + VESA.replace("<!-- config -->", vesaConfig) + String.join("", others)
-        + "</config>\n";
-    return Scenario.of(config).with("vesa_drv", new VesaDriver()).with("test-framebuffer", new FramebufferTest())
+    return scenarioOf(PCI + VESA.replace("<!-- config -->", vesaConfig) + String.join("", others));
+  }
+
+  private static Scenario scenarioOf(String starts) {
+    return Scenario.of("<config>\n" + PROVIDES + starts + "</config>\n").with("pci_drv", new PciDriver())
+        .with("vesa_drv", new VesaDriver()).with("test-framebuffer", new FramebufferTest())
         .with("bystander", env -> env.log().log("still here"))
         .onPlatform(KernelConfig.PLATFORM_STANDARD_PC);
   }
@@ -97,6 +119,26 @@ class VesaScenarioTest {
       assertThat(image.pixel(p[0], p[1])).as("pixel (%d, %d)", p[0], p[1])
           .isEqualTo(argb(FramebufferTest.pattern(p[0], p[1])));
     }
+  }
+
+  @Test
+  void withoutAPciRouteTheModeIsStillSetAndTheLogSaysSo(ScenarioExtension.Runner runner) {
+    ScenarioRun run = runner.run(scenarioOf(VESA_WITHOUT_PCI + CLIENT), s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT));
+    assertThat(run.log()).anyMatch(l -> l.startsWith("[init -> vesa_drv] no PCI service (ServiceDenied")
+        && l.endsWith("the video BIOS sees no PCI devices and the framebuffer is not checked against the VGA's BAR0"));
+    assertThat(run.log()).contains("[init -> vesa_drv] using video mode: 1024x768x16 (VBE mode 0x117) framebuffer"
+        + " at 0xe0000000", "[init -> test-framebuffer] mode 1024x768 " + PixelFormat.RGB565);
+    assertThat(run.log()).noneMatch(l -> l.startsWith("[init -> vesa_drv] PCI "));
+  }
+
+  @Test
+  void theFramebufferScenarioFileRoutesVesaDrvsPciToPciDrv(ScenarioExtension.Runner runner) {
+    Scenario file = ScenarioFile.onStandardPc(ScenarioFile.config(Path.of("../examples/scenarios/framebuffer.xml")));
+    ScenarioRun run = runner.run(file, s -> s.awaitLog(CLIENT_DONE, VIRTUAL_LIMIT));
+    assertThat(run.log()).containsSubsequence("[init -> pci_drv] PCI: 2 functions on 1 bus",
+        "[init -> vesa_drv] PCI 00:02.0 1234:1111 VGA, BAR0 0xe0000000",
+        "[init -> vesa_drv] using video mode: 1024x768x16 (VBE mode 0x117) framebuffer at 0xe0000000");
+    assertThat(run.log()).noneMatch(l -> l.contains("no PCI service"));
   }
 
   @Test
