@@ -12,6 +12,7 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.drivers.ps2;
   exports io.github.genova.genode.os.drivers.vesa;
   exports io.github.genova.genode.os.framebuffer;
+  exports io.github.genova.genode.os.gfx;
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init.component;
   exports io.github.genova.genode.os.init;

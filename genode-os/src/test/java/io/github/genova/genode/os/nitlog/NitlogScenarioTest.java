@@ -8,7 +8,7 @@ import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
-import io.github.genova.genode.os.nitpicker.server.Font;
+import io.github.genova.genode.os.gfx.Font;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;

@@ -9,6 +9,7 @@ import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.os.gfx.Rgb565;
 import io.github.genova.genode.os.input.InputEvent;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.View;
