@@ -8,6 +8,7 @@ import static io.github.genova.genode.os.scenario.ScenarioUser.pointTo;
 import static io.github.genova.genode.os.scenario.ScenarioUser.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -20,6 +21,8 @@ import io.github.genova.genode.os.framebuffer.FramebufferConnection;
 import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.gfx.Rect;
+import io.github.genova.genode.os.nitpicker.NitpickerConnection;
+import io.github.genova.genode.os.nitpicker.View;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;
@@ -131,7 +134,7 @@ class LiquidFbScenarioTest {
   }
 
   @Test
-  void draggingTheTitleBarMovesTheWindowAndAClickRaisesIt(ScenarioExtension.Runner runner) {
+  void draggingTheTitleBarMovesTheWindow(ScenarioExtension.Runner runner) {
     FramebufferImage[] shot = new FramebufferImage[1];
     runner.run(ScenarioFile.onStandardPc(config()), s -> {
       s.awaitLog(PATTERN_DRAWN, LIMIT);
@@ -145,6 +148,52 @@ class LiquidFbScenarioTest {
     assertPatternAt(shot[0], LEFT - 300, TOP - 200);
     assertThat(shot[0].pixel(LEFT + 450, TOP + 300)).as("the old place uncovered")
         .isEqualTo(shot[0].pixel(NOWHERE[0], NOWHERE[1]));
+  }
+
+  @Test
+  void aClickOnTheWindowRaisesItAboveAnotherClientsView(ScenarioExtension.Runner runner) {
+    int magenta = 0xf81f;
+    Component cover = env -> {
+      try (TimerConnection timer = new TimerConnection(env);
+          NitpickerConnection nitpicker = new NitpickerConnection(env, 64, 64)) {
+        for (int y = 0; y < 64; y++) {
+          for (int x = 0; x < 64; x++) {
+            env.memory().writeShort(nitpicker.pixelAddress(x, y), (short) magenta);
+          }
+        }
+        nitpicker.refresh(0, 0, 64, 64);
+        timer.msleep(300); // liquid_fb's window is up by then
+        View view = nitpicker.view(nitpicker.createView());
+        view.viewport(420, 290, 64, 64, 0, 0, true); // over the content's (20, 20)
+        view.stack(Capability.invalid(), true, true);
+        env.log().log("covering");
+        timer.msleep(60_000);
+      } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+        env.log().error("no session: " + e);
+      }
+    };
+    String coverStart = """
+        <start name="cover" caps="50">
+          <resource name="RAM" quantum="256K"/>
+          <route>
+            <service name="Nitpicker"> <child name="nitpicker"/> </service>
+            <service name="Timer"> <child name="timer"/> </service>
+            <any-service> <parent/> </any-service>
+          </route>
+        </start>
+        """;
+    FramebufferImage[] shots = new FramebufferImage[2];
+    runner.run(ScenarioFile.onStandardPc(config(coverStart)).with("cover", cover), s -> {
+      s.awaitLog(PATTERN_DRAWN, LIMIT);
+      s.awaitLog("[init -> cover] covering", LIMIT);
+      s.sleep(Duration.ofMillis(100));
+      shots[0] = screen(s);
+      pointTo(s, LEFT + 200, TOP - 10); // on the title bar
+      click(s);
+      shots[1] = screen(s);
+    });
+    assertThat(shots[0].pixel(LEFT + 30, TOP + 30)).as("covered").isEqualTo(argb(magenta));
+    assertThat(showsPattern(shots[1], LEFT, TOP, 30, 30)).as("raised in front of the cover").isTrue();
   }
 
   @Test
