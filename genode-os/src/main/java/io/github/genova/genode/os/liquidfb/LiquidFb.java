@@ -18,8 +18,6 @@ import io.github.genova.genode.os.input.server.EventQueue;
 import io.github.genova.genode.os.input.server.InputRoot;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.timer.TimerConnection;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Genode's classic demo component {@code liquid_fb} (the "liquid framebuffer") as a component: a
@@ -52,47 +50,59 @@ public final class LiquidFb implements Component {
       env.parentInterface().exit(1);
       return;
     }
-    List<AutoCloseable> opened = new ArrayList<>();
-    String opening = "Timer";
+    TimerConnection timer;
     try {
-      TimerConnection timer = new TimerConnection(env);
-      opened.add(timer);
-      Decoration largest = new Decoration(config.width(), config.height());
-      opening = "Nitpicker";
-      NitpickerConnection nitpicker = new NitpickerConnection(env, largest.width(), largest.height());
-      opened.add(nitpicker);
-      AttachedRamDataspace picture = AttachedRamDataspace.allocate(env, 2L * config.width() * config.height());
-      opened.add(picture);
-      Rect content = largest.content();
-      LiquidWindow window = new LiquidWindow(env, nitpicker, picture, largest, config.xpos() - content.x(),
-          config.ypos() - content.y(), config.title());
-      EventQueue queue = new EventQueue();
-      WindowInput input = new WindowInput(window, queue);
-      env.parentInterface().announce(FramebufferSession.SERVICE_NAME,
-          env.ep().manage(Root.class, new FramebufferRoot(env, window)));
-      env.parentInterface().announce(InputSession.SERVICE_NAME,
-          env.ep().manage(Root.class, new InputRoot(env, queue)));
-      env.log().log("window \"" + config.title() + "\": " + config.width() + "x" + config.height() + " at "
-          + config.xpos() + "," + config.ypos());
-      new Thread(env.pd(), "input", env.cpu()) {
-        @Override
-        protected void entry() {
-          while (true) {
-            timer.msleep(POLL_MS);
-            if (nitpicker.inputPending()) {
-              input.handle(nitpicker.flushInput());
-            }
-          }
-        }
-      }.start();
+      timer = new TimerConnection(env);
     } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
-      env.log().error(opening + " session refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      fail(env, opened);
+      refused(env, "Timer", e);
+      return;
+    }
+    Decoration largest = new Decoration(config.width(), config.height());
+    NitpickerConnection nitpicker;
+    try {
+      nitpicker = new NitpickerConnection(env, largest.width(), largest.height());
+    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+      timer.close();
+      refused(env, "Nitpicker", e);
+      return;
+    }
+    AttachedRamDataspace picture;
+    try {
+      picture = AttachedRamDataspace.allocate(env, 2L * config.width() * config.height());
     } catch (AttachedRamDataspace.AllocationFailed e) {
+      nitpicker.close();
+      timer.close();
       env.log().error("no RAM for the client's " + config.width() + "x" + config.height() + " picture: "
           + e.getMessage());
-      fail(env, opened);
+      env.parentInterface().exit(1);
+      return;
     }
+    Rect content = largest.content();
+    LiquidWindow window = new LiquidWindow(env, nitpicker, picture, largest, config.xpos() - content.x(),
+        config.ypos() - content.y(), config.title());
+    EventQueue queue = new EventQueue();
+    WindowInput input = new WindowInput(window, queue);
+    env.parentInterface().announce(FramebufferSession.SERVICE_NAME,
+        env.ep().manage(Root.class, new FramebufferRoot(env, window)));
+    env.parentInterface().announce(InputSession.SERVICE_NAME, env.ep().manage(Root.class, new InputRoot(env, queue)));
+    env.log().log("window \"" + config.title() + "\": " + config.width() + "x" + config.height() + " at "
+        + config.xpos() + "," + config.ypos());
+    new Thread(env.pd(), "input", env.cpu()) {
+      @Override
+      protected void entry() {
+        while (true) {
+          timer.msleep(POLL_MS);
+          if (nitpicker.inputPending()) {
+            input.handle(nitpicker.flushInput());
+          }
+        }
+      }
+    }.start();
+  }
+
+  private static void refused(Env env, String service, Exception e) {
+    env.log().error(service + " session refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    env.parentInterface().exit(1);
   }
 
   /** Reads the config ROM; without one, Genode's defaults. */
@@ -104,16 +114,5 @@ public final class LiquidFb implements Component {
       return LiquidFbConfig.DEFAULT;
     }
     return LiquidFbConfig.parse(xml);
-  }
-
-  private static void fail(Env env, List<AutoCloseable> opened) {
-    for (AutoCloseable c : opened.reversed()) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        env.log().warning("closing " + c + " failed: " + e.getMessage());
-      }
-    }
-    env.parentInterface().exit(1);
   }
 }

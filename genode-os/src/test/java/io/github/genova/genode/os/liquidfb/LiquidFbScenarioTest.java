@@ -25,6 +25,7 @@ import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.View;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
+import io.github.genova.genode.os.scenario.ScenarioFile.Route;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.framebuffer.FramebufferTest;
@@ -68,17 +69,8 @@ class LiquidFbScenarioTest {
 
   /** A start node for a client whose Framebuffer and Input go to liquid_fb. */
   private static String client(String name) {
-    return """
-        <start name="%s" caps="50">
-          <resource name="RAM" quantum="256K"/>
-          <route>
-            <service name="Framebuffer"> <child name="liquid_fb"/> </service>
-            <service name="Input"> <child name="liquid_fb"/> </service>
-            <service name="Timer"> <child name="timer"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-        """.formatted(name);
+    return ScenarioFile.start(name, "256K", new Route("Framebuffer", "liquid_fb"), new Route("Input", "liquid_fb"),
+        new Route("Timer", "timer"));
   }
 
   /** Returns whether the screen shows test-framebuffer's pattern pixel ({@code x}, {@code y}) where the content at ({@code left}, {@code top}) puts it. */
@@ -172,16 +164,8 @@ class LiquidFbScenarioTest {
         env.log().error("no session: " + e);
       }
     };
-    String coverStart = """
-        <start name="cover" caps="50">
-          <resource name="RAM" quantum="256K"/>
-          <route>
-            <service name="Nitpicker"> <child name="nitpicker"/> </service>
-            <service name="Timer"> <child name="timer"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-        """;
+    String coverStart = ScenarioFile.start("cover", "256K", new Route("Nitpicker", "nitpicker"),
+        new Route("Timer", "timer"));
     FramebufferImage[] shots = new FramebufferImage[2];
     runner.run(ScenarioFile.onStandardPc(config(coverStart)).with("cover", cover), s -> {
       s.awaitLog(PATTERN_DRAWN, LIMIT);

@@ -13,6 +13,7 @@ import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.os.gfx.Font;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
+import io.github.genova.genode.os.scenario.ScenarioFile.Route;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitlog.TestNitlog;
@@ -53,15 +54,7 @@ class NitlogScenarioTest {
 
   /** A start node for a client whose LOG goes to nitlog. */
   private static String client(String name) {
-    return """
-        <start name="%s" caps="50">
-          <resource name="RAM" quantum="256K"/>
-          <route>
-            <service name="LOG"> <child name="nitlog"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-        """.formatted(name);
+    return ScenarioFile.start(name, "256K", new Route("LOG", "nitlog"));
   }
 
   /** A client that logs {@code lines} lines {@code line 1}, {@code line 2}, ... */
@@ -179,8 +172,7 @@ class NitlogScenarioTest {
 
   /** A start node for a client whose LOG goes to nitlog and that may use the timer. */
   private static String timed(String name) {
-    return client(name).replace("<any-service>", "<service name=\"Timer\"> <child name=\"timer\"/> </service>\n"
-        + "    <any-service>");
+    return ScenarioFile.start(name, "256K", new Route("LOG", "nitlog"), new Route("Timer", "timer"));
   }
 
   @Test

@@ -24,6 +24,7 @@ import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.View;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
+import io.github.genova.genode.os.scenario.ScenarioFile.Route;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitpicker.TestNit;
@@ -66,16 +67,7 @@ class NitpickerScenarioTest {
   }
 
   private static String client(String name) {
-    return """
-        <start name="%s" caps="100">
-          <resource name="RAM" quantum="1M"/>
-          <route>
-            <service name="Nitpicker"> <child name="nitpicker"/> </service>
-            <service name="Timer"> <child name="timer"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-        """.formatted(name);
+    return ScenarioFile.start(name, "1M", new Route("Nitpicker", "nitpicker"), new Route("Timer", "timer"));
   }
 
   private static void awaitTestnit(ScenarioRun run) {
