@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * the content area's top-left corner lies in liquid_fb's nitpicker coordinates (the decoration around it), and
  * {@code width} and {@code height}, the content's size, the client's picture (Genode's defaults: 400, 270, 500
  * × 400); {@code title}, the text of the title bar (default {@value #DEFAULT_TITLE}). Other attributes and
- * nodes are ignored.
+ * nodes are ignored, among them Genode's {@code animate}, {@code decoration} and {@code resize_handle}: this
+ * liquid_fb always draws its decoration and resize handle and has no animated background.
  *
  * @param xpos the content's left column
  * @param ypos the content's top row

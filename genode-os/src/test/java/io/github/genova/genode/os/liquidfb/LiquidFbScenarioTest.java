@@ -6,6 +6,7 @@ import static io.github.genova.genode.os.scenario.ScenarioUser.leftButton;
 import static io.github.genova.genode.os.scenario.ScenarioUser.moveBy;
 import static io.github.genova.genode.os.scenario.ScenarioUser.pointTo;
 import static io.github.genova.genode.os.scenario.ScenarioUser.screen;
+import static io.github.genova.genode.os.scenario.ScenarioUser.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.cap.Capability;
@@ -30,6 +31,7 @@ import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.framebuffer.FramebufferTest;
 import io.github.genova.genode.os.timer.TimerConnection;
+import io.github.genova.platform.device.ps2.Key;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,7 +183,7 @@ class LiquidFbScenarioTest {
   }
 
   @Test
-  void aClickInTheContentAreaReachesTheInputClientInTheClientsCoordinates(ScenarioExtension.Runner runner) {
+  void aClickInTheContentAreaAndKeysReachTheInputClientInTheClientsCoordinates(ScenarioExtension.Runner runner) {
     String testInput = client("test-input");
     ScenarioRun run = runner.run(ScenarioFile.onStandardPc(config(testInput)), s -> {
       s.awaitLog(PATTERN_DRAWN, LIMIT);
@@ -189,13 +191,15 @@ class LiquidFbScenarioTest {
       s.sleep(Duration.ofMillis(100));
       pointTo(s, LEFT + 50, TOP + 30);
       click(s);
+      type(s, Key.A);
       pointTo(s, LEFT + 200, TOP - 10); // the title bar: nothing for the client
       click(s);
     });
     List<String> events = run.log().stream().filter(l -> l.startsWith("[init -> test-input] Input event"))
         .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
-    assertThat(events).containsSubsequence("MOTION abs 50,30", "PRESS key 272", "RELEASE key 272");
-    assertThat(events).as("no event for the title bar").endsWith("RELEASE key 272", "LEAVE");
+    assertThat(events).containsSubsequence("MOTION abs 50,30", "PRESS key 272", "RELEASE key 272",
+        "PRESS key 30", "RELEASE key 30");
+    assertThat(events).as("the pointer left; no event for the title bar").endsWith("RELEASE key 30", "LEAVE");
   }
 
   /** A Framebuffer client that logs {@code holding} and keeps its session. */
