@@ -235,7 +235,7 @@ class LiquidFbScenarioTest {
   }
 
   @Test
-  void aDonationBelowTheSessionsCostIsRefusedAndLoggedWithBothAmounts(ScenarioExtension.Runner runner) {
+  void item53_aDonationBelowTheSessionsCostIsRefusedAndLoggedWithBothAmounts(ScenarioExtension.Runner runner) {
     Component stingy = env -> {
       try (Connection<FramebufferSession> c = new Connection<>(env, FramebufferSession.class,
           FramebufferSession.SERVICE_NAME, SessionArgs.empty().with("ram_quota", 1024).with("cap_quota", 3))) {
