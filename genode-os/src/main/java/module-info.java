@@ -13,11 +13,13 @@ module io.github.genova.genode.os {
   exports io.github.genova.genode.os.drivers.ps2;
   exports io.github.genova.genode.os.drivers.vesa;
   exports io.github.genova.genode.os.framebuffer;
+  exports io.github.genova.genode.os.gfx;
   exports io.github.genova.genode.os.hw;
   exports io.github.genova.genode.os.init.component;
   exports io.github.genova.genode.os.init;
   exports io.github.genova.genode.os.input.server;
   exports io.github.genova.genode.os.input;
+  exports io.github.genova.genode.os.liquidfb;
   exports io.github.genova.genode.os.nitlog;
   exports io.github.genova.genode.os.nitpicker.server;
   exports io.github.genova.genode.os.nitpicker;
@@ -45,6 +47,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.liquidfb.LiquidFbFactory,
           io.github.genova.genode.os.nitlog.NitlogFactory,
           io.github.genova.genode.os.nitpicker.server.NitpickerFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,

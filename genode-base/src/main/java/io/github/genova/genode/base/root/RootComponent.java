@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * A server's root for sessions of type {@code S} (Genode's {@code Root_component}): before creating a
  * session it deducts the session object's own cost from the donated {@code ram_quota} and {@code cap_quota}
  * (refusing with {@link InsufficientRamQuota} / {@link InsufficientCapQuota} when the donation does not
- * cover it), hands the rest of the arguments to {@link #createSession}, and serves the session object at its
- * entrypoint. Closing a session dissolves it.
+ * cover it, and logging an error naming both amounts, as Genode's root does), hands the rest of the arguments
+ * to {@link #createSession}, and serves the session object at its entrypoint. Closing a session dissolves it.
  *
  * <p>Core, whose services the parent pays by moving the donation into core-local server accounts, creates
  * its roots with those accounts: the session's cost is charged to them and given back on close, so the
@@ -127,6 +127,10 @@ public abstract class RootComponent<S> implements Root {
     } catch (SessionArgsException e) {
       log.warning("malformed session arguments: " + e.getMessage());
       throw new ServiceDenied(String.valueOf(e.getMessage()));
+    } catch (InsufficientRamQuota | InsufficientCapQuota e) {
+      // The amounts do not travel back to the client: the server's log is where they can be read.
+      log.error(type.getSimpleName() + " refused: " + e.getMessage());
+      throw e;
     }
     charge();
     S session;

@@ -10,10 +10,10 @@ import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.root.Root;
 import io.github.genova.genode.base.session.ServiceDenied;
+import io.github.genova.genode.os.gfx.Font;
+import io.github.genova.genode.os.gfx.Rgb565;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
 import io.github.genova.genode.os.nitpicker.View;
-import io.github.genova.genode.os.nitpicker.server.Font;
-import io.github.genova.genode.os.nitpicker.server.Rgb565;
 
 /**
  * Genode's classic demo component {@code nitlog} as a component: opens a Nitpicker session with a buffer of

@@ -1,8 +1,8 @@
 package io.github.genova.genode.os.nitlog;
 
 import io.github.genova.genode.os.framebuffer.PixelFormat;
+import io.github.genova.genode.os.gfx.Font;
 import io.github.genova.genode.os.nitpicker.NitpickerConnection;
-import io.github.genova.genode.os.nitpicker.server.Font;
 import io.github.genova.nova.api.MemoryView;
 
 /**

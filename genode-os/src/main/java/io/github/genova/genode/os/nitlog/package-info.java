@@ -4,8 +4,8 @@
  * io.github.genova.genode.os.nitlog.LogWindow} is the pure text model (lines, wrapping, scrolling); the
  * rest paints it into a Nitpicker buffer and serves the LOG sessions.
  *
- * <p>May depend on {@code genode-base}, {@code ...os.nitpicker} and {@code ...os.nitpicker.server} (for its
- * font and RGB565 colours).
+ * <p>May depend on {@code genode-base}, {@code ...os.framebuffer}, {@code ...os.nitpicker} and {@code
+ * ...os.gfx} (for its font and RGB565 colours).
  */
 @NullMarked
 package io.github.genova.genode.os.nitlog;

@@ -1,5 +1,7 @@
 package io.github.genova.genode.os.nitlog;
 
+import static io.github.genova.genode.os.scenario.ScenarioUser.argb;
+import static io.github.genova.genode.os.scenario.ScenarioUser.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.Component;
@@ -8,16 +10,15 @@ import io.github.genova.genode.base.quota.InsufficientRamQuota;
 import io.github.genova.genode.base.quota.OutOfCaps;
 import io.github.genova.genode.base.quota.OutOfRam;
 import io.github.genova.genode.base.session.ServiceDenied;
-import io.github.genova.genode.os.nitpicker.server.Font;
+import io.github.genova.genode.os.gfx.Font;
 import io.github.genova.genode.os.scenario.Scenario;
 import io.github.genova.genode.os.scenario.ScenarioFile;
+import io.github.genova.genode.os.scenario.ScenarioFile.Route;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitlog.TestNitlog;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.device.vga.FramebufferImage;
-import io.github.genova.platform.pc.StandardPc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -53,15 +54,7 @@ class NitlogScenarioTest {
 
   /** A start node for a client whose LOG goes to nitlog. */
   private static String client(String name) {
-    return """
-        <start name="%s" caps="50">
-          <resource name="RAM" quantum="256K"/>
-          <route>
-            <service name="LOG"> <child name="nitlog"/> </service>
-            <any-service> <parent/> </any-service>
-          </route>
-        </start>
-        """.formatted(name);
+    return ScenarioFile.start(name, "256K", new Route("LOG", "nitlog"));
   }
 
   /** A client that logs {@code lines} lines {@code line 1}, {@code line 2}, ... */
@@ -73,26 +66,14 @@ class NitlogScenarioTest {
     };
   }
 
-  private static FramebufferImage shoot(ScenarioRun run) {
-    return StandardPc.of(((NovaKernel) run.kernel()).machine()).vga().snapshot();
-  }
-
   private static FramebufferImage afterBoot(Scenario scenario, ScenarioExtension.Runner runner) {
     FramebufferImage[] shot = new FramebufferImage[1];
     runner.run(scenario, s -> {
       s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
       s.sleep(SETTLE);
-      shot[0] = shoot(s);
+      shot[0] = screen(s);
     });
     return shot[0];
-  }
-
-  /** Returns the ARGB the VGA model shows for RGB565 pixel {@code p}. */
-  private static int argb(int p) {
-    int r = (p >> 11) & 0x1f;
-    int g = (p >> 5) & 0x3f;
-    int b = p & 0x1f;
-    return 0xff00_0000 | (r << 3 | r >> 2) << 16 | (g << 2 | g >> 4) << 8 | (b << 3 | b >> 2);
   }
 
   /** Returns the colours of cell ({@code column}, {@code row}) on the screen, background included. */
@@ -136,7 +117,7 @@ class NitlogScenarioTest {
     ScenarioRun run = runner.run(scenario(), s -> {
       s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
       s.sleep(SETTLE);
-      shot[0] = shoot(s);
+      shot[0] = screen(s);
     });
     FramebufferImage image = shot[0];
     String label = "[test-nitlog]";
@@ -174,9 +155,9 @@ class NitlogScenarioTest {
     runner.run(ScenarioFile.onStandardPc(alone).with("chatty", chatty), s -> {
           s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
           s.sleep(SETTLE);
-          shots[0] = shoot(s);
+          shots[0] = screen(s);
           s.sleep(Duration.ofMillis(1500));
-          shots[1] = shoot(s);
+          shots[1] = screen(s);
         });
     String label = "[chatty]";
     int colour = Nitlog.labelColour(0);
@@ -191,8 +172,7 @@ class NitlogScenarioTest {
 
   /** A start node for a client whose LOG goes to nitlog and that may use the timer. */
   private static String timed(String name) {
-    return client(name).replace("<any-service>", "<service name=\"Timer\"> <child name=\"timer\"/> </service>\n"
-        + "    <any-service>");
+    return ScenarioFile.start(name, "256K", new Route("LOG", "nitlog"), new Route("Timer", "timer"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.dataspace.Dataspace;
 import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
+import io.github.genova.genode.os.gfx.Rect;
 
 /**
  * The Framebuffer session of a Nitpicker client: its own buffer, a RAM dataspace nitpicker allocated for

@@ -14,6 +14,8 @@ import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.session.SessionArgsException;
 import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
+import io.github.genova.genode.os.gfx.Rect;
+import io.github.genova.genode.os.gfx.Rgb565;
 import io.github.genova.genode.os.input.InputSession;
 import io.github.genova.genode.os.nitpicker.NitpickerSession;
 

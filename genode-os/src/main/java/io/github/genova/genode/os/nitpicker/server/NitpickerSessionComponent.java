@@ -5,6 +5,7 @@ import io.github.genova.genode.base.env.AttachedRamDataspace;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
+import io.github.genova.genode.os.gfx.Rect;
 import io.github.genova.genode.os.input.InputEvent;
 import io.github.genova.genode.os.input.InputSession;
 import io.github.genova.genode.os.input.server.EventQueue;

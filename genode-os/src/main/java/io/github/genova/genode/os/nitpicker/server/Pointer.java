@@ -1,5 +1,9 @@
 package io.github.genova.genode.os.nitpicker.server;
 
+import io.github.genova.genode.os.gfx.Canvas;
+import io.github.genova.genode.os.gfx.Rect;
+import io.github.genova.genode.os.gfx.Rgb565;
+
 /**
  * The mouse pointer nitpicker draws on top of everything: an arrow of our own design, black outline and
  * white inside, its tip (the hot spot) at the pointer position.

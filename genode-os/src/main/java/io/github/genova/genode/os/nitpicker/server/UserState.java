@@ -1,6 +1,7 @@
 package io.github.genova.genode.os.nitpicker.server;
 
 import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.os.gfx.Rect;
 import io.github.genova.genode.os.input.InputEvent;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.genova.genode.os.nitpicker.server;
 
 import io.github.genova.genode.base.cap.Capability;
+import io.github.genova.genode.os.gfx.Rect;
 import io.github.genova.genode.os.nitpicker.View;
 
 /**

@@ -3,6 +3,10 @@ package io.github.genova.genode.os.nitpicker.server;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.os.framebuffer.FramebufferConnection;
 import io.github.genova.genode.os.framebuffer.Mode;
+import io.github.genova.genode.os.gfx.Canvas;
+import io.github.genova.genode.os.gfx.Font;
+import io.github.genova.genode.os.gfx.Rect;
+import io.github.genova.genode.os.gfx.Rgb565;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -234,7 +238,7 @@ final class ViewStack {
     }
     drawMenubar(canvas);
     Pointer.draw(canvas, pointerX, pointerY);
-    canvas.writeTo(env.memory(), screen);
+    canvas.writeTo(env.memory(), screen.address(), screen.mode().bytesPerRow());
   }
 
   private void drawView(Canvas canvas, ViewComponent view) {

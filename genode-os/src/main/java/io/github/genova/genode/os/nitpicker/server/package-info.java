@@ -4,8 +4,8 @@
  * physical framebuffer below a menubar and routes the physical input to them, with its sessions, views,
  * view stack and user state.
  *
- * <p>May depend on {@code genode-base}, {@code ...os.framebuffer}, {@code ...os.input} (with its server
- * side), {@code ...os.nitpicker} and {@code ...os.timer}.
+ * <p>May depend on {@code genode-base}, {@code ...os.framebuffer}, {@code ...os.gfx} (its drawing), {@code
+ * ...os.input} (with its server side), {@code ...os.nitpicker} and {@code ...os.timer}.
  */
 @NullMarked
 package io.github.genova.genode.os.nitpicker.server;

@@ -1,4 +1,4 @@
-package io.github.genova.genode.os.nitpicker.server;
+package io.github.genova.genode.os.gfx;
 
 /**
  * Arithmetic on RGB565 pixels (red in bits 15-11, green in 10-5, blue in 4-0), as nitpicker draws them:

@@ -1,28 +1,29 @@
-package io.github.genova.genode.os.nitpicker.server;
+package io.github.genova.genode.os.gfx;
 
-import io.github.genova.genode.os.framebuffer.FramebufferConnection;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.nova.api.MemoryView;
 import java.util.Arrays;
 
 /**
- * The pixels of one dirty rectangle of the screen while nitpicker composes it: every drawing operation is
- * clipped to the rectangle, and {@link #writeTo} copies the result into the physical framebuffer row by
- * row. Pixels are RGB565.
+ * The pixels of one rectangle of a picture while it is composed (nitpicker's dirty rectangle of the screen,
+ * liquid_fb's of its window): every drawing operation is clipped to the rectangle, and {@link #writeTo}
+ * copies the result into an RGB565 picture in memory row by row. Pixels are RGB565. Not thread-safe: one
+ * canvas per composition.
  */
-final class Canvas {
+public final class Canvas {
   private final Rect area;
   private final int[] pixels;
   private final byte[] row;
 
-  Canvas(Rect area) {
+  /** Creates the canvas of {@code area}, every pixel 0 (black). */
+  public Canvas(Rect area) {
     this.area = area;
     this.pixels = new int[area.w() * area.h()];
     this.row = new byte[area.w() * 2];
   }
 
   /** Fills {@code r} with {@code colour}. */
-  void fill(Rect r, int colour) {
+  public void fill(Rect r, int colour) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       int at = index(c.x(), y);
@@ -31,14 +32,14 @@ final class Canvas {
   }
 
   /** Sets pixel ({@code x}, {@code y}) to {@code colour} if it lies in the rectangle. */
-  void plot(int x, int y, int colour) {
+  public void plot(int x, int y, int colour) {
     if (area.contains(x, y)) {
       pixels[index(x, y)] = colour;
     }
   }
 
   /** Mixes every pixel of {@code r} half and half with {@code colour}. */
-  void mix(Rect r, int colour) {
+  public void mix(Rect r, int colour) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       int at = index(c.x(), y);
@@ -53,7 +54,7 @@ final class Canvas {
    * {@code buffer} in {@code memory}, whose pixel (0, 0) lies at screen ({@code originX}, {@code originY});
    * {@code r} must lie within the buffer.
    */
-  void copy(MemoryView memory, Rect r, long buffer, int bytesPerRow, int originX, int originY) {
+  public void copy(MemoryView memory, Rect r, long buffer, int bytesPerRow, int originX, int originY) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       long from = buffer + (long) (y - originY) * bytesPerRow + 2L * (c.x() - originX);
@@ -66,7 +67,7 @@ final class Canvas {
   }
 
   /** Draws {@code text} with its first cell's top-left corner at ({@code x}, {@code y}), clipped to {@code clip}. */
-  void text(Rect clip, int x, int y, String text, int colour) {
+  public void text(Rect clip, int x, int y, String text, int colour) {
     Rect c = clip.intersect(area);
     for (int n = 0; n < text.length(); n++) {
       char ch = text.charAt(n);
@@ -81,14 +82,17 @@ final class Canvas {
     }
   }
 
-  /** Writes the rectangle into {@code screen}, attached in {@code memory}. */
-  void writeTo(MemoryView memory, FramebufferConnection screen) {
+  /**
+   * Writes the rectangle into the RGB565 picture of {@code bytesPerRow} per row whose pixel (0, 0) lies at
+   * {@code picture} in {@code memory}; the rectangle must lie within the picture.
+   */
+  public void writeTo(MemoryView memory, long picture, int bytesPerRow) {
     for (int y = area.y(); y < area.bottom(); y++) {
       int at = index(area.x(), y);
       for (int i = 0; i < area.w(); i++) {
         PixelFormat.RGB565.store(row, i, pixels[at + i]);
       }
-      memory.write(screen.pixelAddress(area.x(), y), row, 0, row.length);
+      memory.write(picture + (long) y * bytesPerRow + 2L * area.x(), row, 0, row.length);
     }
   }
 

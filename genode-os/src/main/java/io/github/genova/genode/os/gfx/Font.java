@@ -1,9 +1,9 @@
-package io.github.genova.genode.os.nitpicker.server;
+package io.github.genova.genode.os.gfx;
 
 /**
- * Nitpicker's font: Genova's own 5 × 7 glyphs of the printable ASCII characters (the glyphs of its VGA
+ * The GUI font (nitpicker's, nitlog's, liquid_fb's): Genova's own 5 × 7 glyphs of the printable ASCII characters (the glyphs of its VGA
  * option ROM's text font), each in an 8 × 8 cell, {@value #ADVANCE} pixels apart. Other characters are drawn
- * as blanks. Public so that other GUI components (nitlog) draw the same text as nitpicker does.
+ * as blanks.
  */
 public final class Font {
   /** The height of a cell in pixels. */

@@ -1,4 +1,4 @@
-package io.github.genova.genode.os.nitpicker.server;
+package io.github.genova.genode.os.gfx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
