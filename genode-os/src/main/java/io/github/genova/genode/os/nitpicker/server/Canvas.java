@@ -1,28 +1,36 @@
 package io.github.genova.genode.os.nitpicker.server;
 
-import io.github.genova.genode.os.framebuffer.FramebufferConnection;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.nova.api.MemoryView;
 import java.util.Arrays;
 
 /**
- * The pixels of one dirty rectangle of the screen while nitpicker composes it: every drawing operation is
- * clipped to the rectangle, and {@link #writeTo} copies the result into the physical framebuffer row by
- * row. Pixels are RGB565.
+ * The pixels of one rectangle while they are composed: of the screen while nitpicker composes a dirty
+ * rectangle, of a client's buffer while a GUI component (launchpad) draws its window. Every drawing
+ * operation is clipped to the rectangle, and {@link #writeTo} copies the result into a framebuffer or
+ * buffer row by row. Pixels are RGB565.
  */
-final class Canvas {
+public final class Canvas {
+  /** Where the pixels go: the address of pixel ({@code x}, {@code y}) of an RGB565 framebuffer or buffer. */
+  @FunctionalInterface
+  public interface Target {
+    /** Returns the address of pixel ({@code x}, {@code y}) in the drawing component's address space. */
+    long pixelAddress(int x, int y);
+  }
+
   private final Rect area;
   private final int[] pixels;
   private final byte[] row;
 
-  Canvas(Rect area) {
+  /** Creates the canvas of {@code area}, every pixel 0 (black). */
+  public Canvas(Rect area) {
     this.area = area;
     this.pixels = new int[area.w() * area.h()];
     this.row = new byte[area.w() * 2];
   }
 
   /** Fills {@code r} with {@code colour}. */
-  void fill(Rect r, int colour) {
+  public void fill(Rect r, int colour) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       int at = index(c.x(), y);
@@ -31,14 +39,14 @@ final class Canvas {
   }
 
   /** Sets pixel ({@code x}, {@code y}) to {@code colour} if it lies in the rectangle. */
-  void plot(int x, int y, int colour) {
+  public void plot(int x, int y, int colour) {
     if (area.contains(x, y)) {
       pixels[index(x, y)] = colour;
     }
   }
 
   /** Mixes every pixel of {@code r} half and half with {@code colour}. */
-  void mix(Rect r, int colour) {
+  public void mix(Rect r, int colour) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       int at = index(c.x(), y);
@@ -53,7 +61,7 @@ final class Canvas {
    * {@code buffer} in {@code memory}, whose pixel (0, 0) lies at screen ({@code originX}, {@code originY});
    * {@code r} must lie within the buffer.
    */
-  void copy(MemoryView memory, Rect r, long buffer, int bytesPerRow, int originX, int originY) {
+  public void copy(MemoryView memory, Rect r, long buffer, int bytesPerRow, int originX, int originY) {
     Rect c = r.intersect(area);
     for (int y = c.y(); y < c.bottom(); y++) {
       long from = buffer + (long) (y - originY) * bytesPerRow + 2L * (c.x() - originX);
@@ -66,7 +74,7 @@ final class Canvas {
   }
 
   /** Draws {@code text} with its first cell's top-left corner at ({@code x}, {@code y}), clipped to {@code clip}. */
-  void text(Rect clip, int x, int y, String text, int colour) {
+  public void text(Rect clip, int x, int y, String text, int colour) {
     Rect c = clip.intersect(area);
     for (int n = 0; n < text.length(); n++) {
       char ch = text.charAt(n);
@@ -81,14 +89,14 @@ final class Canvas {
     }
   }
 
-  /** Writes the rectangle into {@code screen}, attached in {@code memory}. */
-  void writeTo(MemoryView memory, FramebufferConnection screen) {
+  /** Writes the rectangle into {@code target}, attached in {@code memory}. */
+  public void writeTo(MemoryView memory, Target target) {
     for (int y = area.y(); y < area.bottom(); y++) {
       int at = index(area.x(), y);
       for (int i = 0; i < area.w(); i++) {
         PixelFormat.RGB565.store(row, i, pixels[at + i]);
       }
-      memory.write(screen.pixelAddress(area.x(), y), row, 0, row.length);
+      memory.write(target.pixelAddress(area.x(), y), row, 0, row.length);
     }
   }
 

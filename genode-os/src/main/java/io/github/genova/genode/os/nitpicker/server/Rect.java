@@ -1,7 +1,7 @@
 package io.github.genova.genode.os.nitpicker.server;
 
 /**
- * A rectangle of screen pixels (Genode's {@code Rect}): top-left corner ({@code x}, {@code y}) and size
+ * A rectangle of pixels (Genode's {@code Rect}), of the screen or of a client's buffer: top-left corner ({@code x}, {@code y}) and size
  * {@code w × h}; a rectangle with a side of 0 or less is empty.
  *
  * @param x left column
@@ -9,32 +9,32 @@ package io.github.genova.genode.os.nitpicker.server;
  * @param w width
  * @param h height
  */
-record Rect(int x, int y, int w, int h) {
+public record Rect(int x, int y, int w, int h) {
   /** The empty rectangle. */
-  static final Rect EMPTY = new Rect(0, 0, 0, 0);
+  public static final Rect EMPTY = new Rect(0, 0, 0, 0);
 
   /** Returns whether the rectangle holds no pixel. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return w <= 0 || h <= 0;
   }
 
   /** Returns the column right of the rectangle. */
-  int right() {
+  public int right() {
     return x + w;
   }
 
   /** Returns the row below the rectangle. */
-  int bottom() {
+  public int bottom() {
     return y + h;
   }
 
   /** Returns whether pixel ({@code px}, {@code py}) lies inside. */
-  boolean contains(int px, int py) {
+  public boolean contains(int px, int py) {
     return px >= x && px < right() && py >= y && py < bottom();
   }
 
   /** Returns the part of this rectangle that lies in {@code o}, possibly empty. */
-  Rect intersect(Rect o) {
+  public Rect intersect(Rect o) {
     int x1 = Math.max(x, o.x);
     int y1 = Math.max(y, o.y);
     int x2 = Math.min(right(), o.right());
@@ -43,7 +43,7 @@ record Rect(int x, int y, int w, int h) {
   }
 
   /** Returns the smallest rectangle holding this one and {@code o} (an empty one adds nothing). */
-  Rect union(Rect o) {
+  public Rect union(Rect o) {
     if (isEmpty()) {
       return o;
     }
@@ -56,12 +56,12 @@ record Rect(int x, int y, int w, int h) {
   }
 
   /** Returns the rectangle moved by ({@code dx}, {@code dy}). */
-  Rect translate(int dx, int dy) {
+  public Rect translate(int dx, int dy) {
     return new Rect(x + dx, y + dy, w, h);
   }
 
   /** Returns the rectangle grown by {@code d} pixels on every side. */
-  Rect grow(int d) {
+  public Rect grow(int d) {
     return new Rect(x - d, y - d, w + 2 * d, h + 2 * d);
   }
 }

@@ -234,7 +234,7 @@ final class ViewStack {
     }
     drawMenubar(canvas);
     Pointer.draw(canvas, pointerX, pointerY);
-    canvas.writeTo(env.memory(), screen);
+    canvas.writeTo(env.memory(), screen::pixelAddress);
   }
 
   private void drawView(Canvas canvas, ViewComponent view) {
