@@ -1,5 +1,7 @@
 package io.github.genova.genode.os.nitlog;
 
+import static io.github.genova.genode.os.scenario.PcUser.argb;
+import static io.github.genova.genode.os.scenario.PcUser.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.env.Component;
@@ -15,9 +17,7 @@ import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitlog.TestNitlog;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.device.vga.FramebufferImage;
-import io.github.genova.platform.pc.StandardPc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -73,26 +73,14 @@ class NitlogScenarioTest {
     };
   }
 
-  private static FramebufferImage shoot(ScenarioRun run) {
-    return StandardPc.of(((NovaKernel) run.kernel()).machine()).vga().snapshot();
-  }
-
   private static FramebufferImage afterBoot(Scenario scenario, ScenarioExtension.Runner runner) {
     FramebufferImage[] shot = new FramebufferImage[1];
     runner.run(scenario, s -> {
       s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
       s.sleep(SETTLE);
-      shot[0] = shoot(s);
+      shot[0] = screen(s);
     });
     return shot[0];
-  }
-
-  /** Returns the ARGB the VGA model shows for RGB565 pixel {@code p}. */
-  private static int argb(int p) {
-    int r = (p >> 11) & 0x1f;
-    int g = (p >> 5) & 0x3f;
-    int b = p & 0x1f;
-    return 0xff00_0000 | (r << 3 | r >> 2) << 16 | (g << 2 | g >> 4) << 8 | (b << 3 | b >> 2);
   }
 
   /** Returns the colours of cell ({@code column}, {@code row}) on the screen, background included. */
@@ -136,7 +124,7 @@ class NitlogScenarioTest {
     ScenarioRun run = runner.run(scenario(), s -> {
       s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
       s.sleep(SETTLE);
-      shot[0] = shoot(s);
+      shot[0] = screen(s);
     });
     FramebufferImage image = shot[0];
     String label = "[test-nitlog]";
@@ -174,9 +162,9 @@ class NitlogScenarioTest {
     runner.run(ScenarioFile.onStandardPc(alone).with("chatty", chatty), s -> {
           s.awaitLog("[init -> nitpicker] serving a 1024x768 screen", LIMIT);
           s.sleep(SETTLE);
-          shots[0] = shoot(s);
+          shots[0] = screen(s);
           s.sleep(Duration.ofMillis(1500));
-          shots[1] = shoot(s);
+          shots[1] = screen(s);
         });
     String label = "[chatty]";
     int colour = Nitlog.labelColour(0);

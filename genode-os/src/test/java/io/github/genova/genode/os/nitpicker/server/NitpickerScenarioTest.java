@@ -1,5 +1,14 @@
 package io.github.genova.genode.os.nitpicker.server;
 
+import static io.github.genova.genode.os.scenario.PcUser.SETTLE;
+import static io.github.genova.genode.os.scenario.PcUser.argb;
+import static io.github.genova.genode.os.scenario.PcUser.click;
+import static io.github.genova.genode.os.scenario.PcUser.kbc;
+import static io.github.genova.genode.os.scenario.PcUser.moveBy;
+import static io.github.genova.genode.os.scenario.PcUser.pointTo;
+import static io.github.genova.genode.os.scenario.PcUser.rgb565;
+import static io.github.genova.genode.os.scenario.PcUser.screen;
+import static io.github.genova.genode.os.scenario.PcUser.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.genode.base.cap.Capability;
@@ -18,12 +27,9 @@ import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
 import io.github.genova.genode.os.test.nitpicker.TestNit;
 import io.github.genova.genode.os.timer.TimerConnection;
-import io.github.genova.nova.impl.NovaKernel;
-import io.github.genova.platform.device.ps2.I8042;
 import io.github.genova.platform.device.ps2.Key;
 import io.github.genova.platform.device.ps2.MouseButton;
 import io.github.genova.platform.device.vga.FramebufferImage;
-import io.github.genova.platform.pc.StandardPc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NitpickerScenarioTest {
   private static final Path SCENARIO = Path.of("../examples/scenarios/nitpicker.xml");
   private static final Duration LIMIT = Duration.ofSeconds(30);
-  /** Long enough for the PS/2 interrupt, nitpicker's poll and testnit's poll to pass. */
-  private static final Duration SETTLE = Duration.ofMillis(100);
   private static final String TESTNIT_UP = "[init -> testnit] screen is 256x256";
   private static final int MENU = ViewStack.MENUBAR_HEIGHT;
   /** A point only Eins covers, in screen coordinates. */
@@ -73,65 +77,9 @@ class NitpickerScenarioTest {
         """.formatted(name);
   }
 
-  private static I8042 kbc(ScenarioRun run) {
-    return StandardPc.of(((NovaKernel) run.kernel()).machine()).keyboardController();
-  }
-
-  private static FramebufferImage screen(ScenarioRun run) {
-    return StandardPc.of(((NovaKernel) run.kernel()).machine()).vga().snapshot();
-  }
-
-  /** Moves the pointer to screen pixel ({@code x}, {@code y}): first into the top-left corner, then there. */
-  private static void pointTo(ScenarioRun run, int x, int y) {
-    moveBy(run, -2000, -2000);
-    moveBy(run, x, y);
-  }
-
-  private static void moveBy(ScenarioRun run, int dx, int dy) {
-    int steps = Math.max(1, (Math.max(Math.abs(dx), Math.abs(dy)) + 199) / 200);
-    int doneX = 0;
-    int doneY = 0;
-    for (int i = 1; i <= steps; i++) {
-      int toX = dx * i / steps;
-      int toY = dy * i / steps;
-      kbc(run).mouse().move(toX - doneX, toY - doneY);
-      doneX = toX;
-      doneY = toY;
-      run.sleep(Duration.ofMillis(5));
-    }
-    run.sleep(SETTLE);
-  }
-
-  private static void click(ScenarioRun run) {
-    kbc(run).mouse().button(MouseButton.LEFT, true);
-    run.sleep(Duration.ofMillis(30));
-    kbc(run).mouse().button(MouseButton.LEFT, false);
-    run.sleep(SETTLE);
-  }
-
-  private static void type(ScenarioRun run, Key key) {
-    kbc(run).keyboard().press(key);
-    run.sleep(Duration.ofMillis(30));
-    kbc(run).keyboard().release(key);
-    run.sleep(SETTLE);
-  }
-
   private static void awaitTestnit(ScenarioRun run) {
     run.awaitLog(TESTNIT_UP, LIMIT);
     run.sleep(Duration.ofMillis(300));
-  }
-
-  /** Returns the ARGB the VGA model shows for RGB565 pixel {@code p}. */
-  private static int argb(int p) {
-    int r = (p >> 11) & 0x1f;
-    int g = (p >> 5) & 0x3f;
-    int b = p & 0x1f;
-    return 0xff00_0000 | (r << 3 | r >> 2) << 16 | (g << 2 | g >> 4) << 8 | (b << 3 | b >> 2);
-  }
-
-  /** Returns the RGB565 pixel of ARGB {@code argb} as the VGA model expanded it. */
-  private static int rgb565(int argb) {
-    return (argb >> 8 & 0xf800) | (argb >> 5 & 0x07e0) | (argb >> 3 & 0x1f);
   }
 
   /** Returns what a testnit view at client position ({@code vx}, {@code vy}) shows at screen ({@code x}, {@code y}). */
