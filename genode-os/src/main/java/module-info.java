@@ -41,6 +41,7 @@ module io.github.genova.genode.os {
       with io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.launchpad.LaunchpadFactory,
           io.github.genova.genode.os.nitlog.NitlogFactory,
           io.github.genova.genode.os.nitpicker.server.NitpickerFactory,
           io.github.genova.genode.os.test.capintegrity.CapIntegrityTestFactory,

@@ -57,7 +57,7 @@ public final class InlineConfigRom implements Service {
     try {
       ds = AttachedRamDataspace.allocate(env, Math.max(1, content.length));
     } catch (AttachedRamDataspace.AllocationFailed e) {
-      throw new ServiceDenied("init has no room for the config ROM of \"" + childName + "\": " + e.getMessage());
+      throw new ServiceDenied("no room for the config ROM of \"" + childName + "\": " + e.getMessage());
     }
     ds.write(0, content, 0, content.length);
     StaticRomSession session = new StaticRomSession(ds.dataspace(), content.length);
