@@ -30,9 +30,10 @@ import java.util.Set;
  * sessions are closed (their donations return), its PD is destroyed, its accounts closed into launchpad's.
  *
  * <p>Every change is logged with launchpad's figures, as {@code child "testnit" started with 512K; 15360K of
- * 15872K free}, {@code child "testnit" killed; 15872K of 15872K free}, and an exit (a crash reports -1) as
- * Genode's init reports it, {@code child "x" exited with exit value N}, before the child is torn down. Not
- * thread-safe: one thread of launchpad's starts, kills and {@link #reap}s; children report exits on theirs.
+ * 15872K free} and {@code child "testnit" killed; 15872K of 15872K free}; an exit (a crash reports -1) as
+ * Genode's init reports it, {@code child "x" exited with exit value N}, followed by {@code child "x" removed;
+ * ...} once the child is torn down. Not thread-safe: one thread of launchpad's starts, kills and {@link
+ * #reap}s; children report exits on theirs.
  */
 final class LaunchpadChildren {
   /**
@@ -108,7 +109,8 @@ final class LaunchpadChildren {
       Child child = Child.create(name, env, accounts, new Session.Resources(ram, caps), policy,
           Child.initialSessions(ram, caps), env.cpu(), code.get(), ep);
       running.add(new Running(name, ram.value(), child, ep));
-    } catch (OutOfRam | OutOfCaps | ServiceDenied e) {
+    } catch (OutOfRam | OutOfCaps | ServiceDenied | IllegalStateException e) {
+      // IllegalStateException: the kernel refused the child's PD, EC or SC (launchpad's own quota is spent)
       ep.close();
       log.error("cannot start \"" + name + "\" with " + QuotaBar.label(ram.value()) + ": " + e.getMessage()
           + "; " + figures());

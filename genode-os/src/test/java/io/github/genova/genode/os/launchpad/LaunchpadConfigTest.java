@@ -2,6 +2,7 @@ package io.github.genova.genode.os.launchpad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.genova.genode.os.init.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ class LaunchpadConfigTest {
   @Test
   void theDefaultsAreTheClassicLaunchpadsLaunchers() {
     assertThat(LaunchpadConfig.defaults().launchers()).extracting(Launcher::binary, Launcher::ramQuota)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("testnit", 512L << 10),
-            org.assertj.core.groups.Tuple.tuple("scout", 11L << 20),
-            org.assertj.core.groups.Tuple.tuple("launchpad", 6L << 20),
-            org.assertj.core.groups.Tuple.tuple("nitlog", 1L << 20),
-            org.assertj.core.groups.Tuple.tuple("liquid_fb", 7L << 20));
+        .containsExactly(tuple("testnit", 512L << 10),
+            tuple("scout", 11L << 20),
+            tuple("launchpad", 6L << 20),
+            tuple("nitlog", 1L << 20),
+            tuple("liquid_fb", 7L << 20));
   }
 
   @Test

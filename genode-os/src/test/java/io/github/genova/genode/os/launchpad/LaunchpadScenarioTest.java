@@ -7,6 +7,7 @@ import static io.github.genova.genode.os.scenario.PcUser.moveBy;
 import static io.github.genova.genode.os.scenario.PcUser.pointTo;
 import static io.github.genova.genode.os.scenario.PcUser.screen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.github.genova.genode.base.child.Child;
 import io.github.genova.genode.base.core.pd.PdRoot;
@@ -234,6 +235,19 @@ class LaunchpadScenarioTest {
       clickOn(s, LAYOUT.launcherName(0));
       s.awaitLog(LAUNCHPAD + "child \"crasher\" started with 256K; " + figures(t - 256, t), LIMIT);
     });
+  }
+
+  @Test
+  void aQuotaTooSmallForTheChildsInitialSessionsStartsNothingAndCostsNothing(ScenarioExtension.Runner runner) {
+    long[] total = new long[1];
+    ScenarioRun run = runner.run(demoWith(launcher("testnit", "4K") + launcher("nitlog", "1M")), s -> {
+      total[0] = awaitLaunchpad(s);
+      clickOn(s, LAYOUT.launcherName(0));
+      s.sleep(SETTLE);
+    });
+    String prefix = LAUNCHPAD + "Error: cannot start \"testnit\" with 4K: ";
+    assertThat(run.log()).filteredOn(l -> l.startsWith(prefix)).singleElement(STRING).endsWith("; " + figures(total[0], total[0]));
+    assertThat(run.log()).noneMatch(l -> l.contains("started with"));
   }
 
   @Test
