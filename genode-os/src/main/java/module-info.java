@@ -47,6 +47,7 @@ module io.github.genova.genode.os {
           io.github.genova.genode.os.drivers.ps2.Ps2DriverFactory,
           io.github.genova.genode.os.drivers.vesa.VesaFactory,
           io.github.genova.genode.os.init.component.InitFactory,
+          io.github.genova.genode.os.launchpad.LaunchpadFactory,
           io.github.genova.genode.os.liquidfb.LiquidFbFactory,
           io.github.genova.genode.os.nitlog.NitlogFactory,
           io.github.genova.genode.os.nitpicker.server.NitpickerFactory,

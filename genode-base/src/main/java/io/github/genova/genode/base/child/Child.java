@@ -5,6 +5,7 @@ import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentLauncher;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
+import io.github.genova.genode.base.log.LogSession;
 import io.github.genova.genode.base.nova.NativePd;
 import io.github.genova.genode.base.nova.NativeThread;
 import io.github.genova.genode.base.pd.PdSession;
@@ -128,6 +129,21 @@ public final class Child implements Parent {
       throw new ServiceDenied("initial session of \"" + name + "\": " + e.getMessage());
     }
     return child;
+  }
+
+  /** What a child's initial LOG session donates: the cost of a LOG session at core. */
+  public static final String INITIAL_LOG_ARGS = "ram_quota=8K, cap_quota=2";
+
+  /**
+   * Returns the initial sessions a parent opens for a child of quota {@code ram} and {@code caps}, by
+   * pseudo-service name in the order they are opened: LOG ({@link Parent#ENV_LOG}, donating {@link
+   * #INITIAL_LOG_ARGS}) and PD ({@link Parent#ENV_PD}, donating {@link #initialPdArgs}).
+   */
+  public static Map<String, SessionRequest> initialSessions(RamQuota ram, CapQuota caps) {
+    Map<String, SessionRequest> initial = new LinkedHashMap<>();
+    initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(INITIAL_LOG_ARGS)));
+    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME, initialPdArgs(ram, caps)));
+    return initial;
   }
 
   /**

@@ -24,7 +24,6 @@ import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.rom.RomSession;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
-import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.session.SessionRequest;
 import io.github.genova.genode.base.cap.Capability;
 import io.github.genova.genode.base.core.memory.CoreRamAllocator;
@@ -44,7 +43,6 @@ import io.github.genova.nova.api.Event;
 import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.Hypercalls;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +70,7 @@ public final class Core {
   /** The capabilities core keeps for itself. */
   public static final CapQuota CAP_RESERVE = CapQuota.of(1000);
   /** What init's initial LOG session donates. */
-  public static final String ENV_LOG_ARGS = "ram_quota=8K, cap_quota=2";
+  public static final String ENV_LOG_ARGS = Child.INITIAL_LOG_ARGS;
 
   private final Env env;
   private final Log log;
@@ -163,9 +161,7 @@ public final class Core {
     RamQuota ram = RamQuota.of(Math.max(0, accounts.ram().avail().value() - RAM_RESERVE.value()));
     CapQuota caps = CapQuota.of(Math.max(0, accounts.caps().avail().value() - CAP_RESERVE.value()));
     console.accept((ram.value() >> 20) + " MiB RAM and " + caps.value() + " caps assigned to init");
-    Map<String, SessionRequest> initial = new LinkedHashMap<>();
-    initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(ENV_LOG_ARGS)));
-    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME, Child.initialPdArgs(ram, caps)));
+    Map<String, SessionRequest> initial = Child.initialSessions(ram, caps);
     try {
       init = Child.create("init", env, accounts, new Session.Resources(ram, caps), new InitPolicy(), initial, 0,
           code.get());

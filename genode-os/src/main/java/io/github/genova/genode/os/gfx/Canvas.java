@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /**
  * The pixels of one rectangle of a picture while it is composed (nitpicker's dirty rectangle of the screen,
- * liquid_fb's of its window): every drawing operation is clipped to the rectangle, and {@link #writeTo}
- * copies the result into an RGB565 picture in memory row by row. Pixels are RGB565. Not thread-safe: one
- * canvas per composition.
+ * liquid_fb's and launchpad's of their windows): every drawing operation is clipped to the rectangle, and
+ * {@link #writeTo} copies the result into an RGB565 picture in memory row by row. Not thread-safe: one canvas
+ * per composition.
  */
 public final class Canvas {
   private final Rect area;

@@ -1,7 +1,7 @@
 package io.github.genova.genode.os.gfx;
 
 /**
- * A rectangle of screen pixels (Genode's {@code Rect}): top-left corner ({@code x}, {@code y}) and size
+ * A rectangle of pixels (Genode's {@code Rect}), of the screen or of a client's buffer: top-left corner ({@code x}, {@code y}) and size
  * {@code w × h}; a rectangle with a side of 0 or less is empty.
  *
  * @param x left column

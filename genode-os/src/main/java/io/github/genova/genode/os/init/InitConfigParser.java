@@ -2,6 +2,7 @@ package io.github.genova.genode.os.init;
 
 import io.github.genova.genode.base.quota.NumberOfBytes;
 import io.github.genova.genode.base.session.LabelSelector;
+import io.github.genova.genode.os.config.XmlCopy;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -360,81 +361,9 @@ final class InitConfigParser {
 
   /** Copies the current element and its content as XML text, leaving the reader at its end. */
   private String captureElement() throws XMLStreamException {
-    XMLStreamReader r = in();
-    StringBuilder out = new StringBuilder();
-    int level = 0;
-    boolean openTag = false;
-    while (true) {
-      switch (r.getEventType()) {
-        case XMLStreamConstants.START_ELEMENT -> {
-          if (openTag) {
-            out.append('>');
-          }
-          out.append('<').append(qualifiedName(r.getPrefix(), r.getLocalName()));
-          for (int i = 0; i < r.getNamespaceCount(); i++) {
-            String prefix = r.getNamespacePrefix(i);
-            out.append(prefix == null || prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix)
-                .append("=\"").append(escape(r.getNamespaceURI(i), true)).append('"');
-          }
-          for (int i = 0; i < r.getAttributeCount(); i++) {
-            out.append(' ').append(qualifiedName(r.getAttributePrefix(i), r.getAttributeLocalName(i)))
-                .append("=\"").append(escape(r.getAttributeValue(i), true)).append('"');
-          }
-          openTag = true;
-          level++;
-        }
-        case XMLStreamConstants.END_ELEMENT -> {
-          if (openTag) {
-            out.append("/>");
-            openTag = false;
-          } else {
-            out.append("</").append(qualifiedName(r.getPrefix(), r.getLocalName())).append('>');
-          }
-          level--;
-          if (level == 0) {
-            return out.toString();
-          }
-        }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (openTag) {
-            out.append('>');
-            openTag = false;
-          }
-          out.append(escape(r.getText(), false));
-        }
-        case XMLStreamConstants.COMMENT -> {
-          if (openTag) {
-            out.append('>');
-            openTag = false;
-          }
-          out.append("<!--").append(r.getText()).append("-->");
-        }
-        default -> { }
-      }
-      next();
-    }
-  }
-
-  private static String qualifiedName(@Nullable String prefix, String local) {
-    return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-  }
-
-  private static String escape(@Nullable String text, boolean attribute) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append(attribute ? "&quot;" : "\"");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    String text = XmlCopy.element(in());
+    depth--; // the copy read up to the element's end, which closes it
+    return text;
   }
 
   // ---- attributes and errors ----

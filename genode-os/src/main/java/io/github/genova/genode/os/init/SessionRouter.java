@@ -131,7 +131,11 @@ public final class SessionRouter {
     return new SessionRequest(request.service(), request.args().with("priority", priority), request.affinity());
   }
 
-  private static boolean requestsConfig(SessionRequest request) {
+  /**
+   * Returns whether ROM request {@code request} asks for the child's configuration: ROM {@code config} by
+   * its {@code filename} argument or else the last element of its label.
+   */
+  public static boolean requestsConfig(SessionRequest request) {
     SessionArgs args = request.args();
     return args.has("filename") ? args.stringValue("filename", "").equals("config")
         : request.label().last().equals("config");

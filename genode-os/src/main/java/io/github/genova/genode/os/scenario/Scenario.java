@@ -6,6 +6,7 @@ import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.os.drivers.vesa.VesaDriver;
 import io.github.genova.genode.os.init.component.Init;
+import io.github.genova.genode.os.launchpad.Launchpad;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
@@ -33,6 +34,9 @@ import java.util.function.Function;
 public final class Scenario {
   /** The wall-clock time a run may take before the kernel gives up on it. */
   public static final Duration HOST_TIMEOUT = Duration.ofMinutes(2);
+
+  /** The binary of launchpad, which starts children from the scenario's binaries as init does. */
+  private static final String LAUNCHPAD = "launchpad";
 
   private final String config;
   private final Map<String, Function<ScenarioRun, Component>> components = new LinkedHashMap<>();
@@ -154,10 +158,15 @@ public final class Scenario {
       for (Map.Entry<String, Function<ScenarioRun, Component>> e : components.entrySet()) {
         registry = registry.with(e.getKey(), e.getValue().apply(run));
       }
-      // init among its own binaries, so a start node may run a nested init.
-      ComponentRegistry[] withInit = new ComponentRegistry[1];
-      withInit[0] = registry.with("init", env -> new Init(withInit[0]).construct(env));
-      ComponentRegistry all = withInit[0];
+      // The parents start their children from the scenario's binaries: init (so a start node may run a
+      // nested init) and, when the scenario has it, launchpad.
+      ComponentRegistry[] binaries = new ComponentRegistry[1];
+      ComponentRegistry withParents = registry.with("init", env -> new Init(binaries[0]).construct(env));
+      if (components.containsKey(LAUNCHPAD)) {
+        withParents = withParents.with(LAUNCHPAD, env -> new Launchpad(binaries[0]).construct(env));
+      }
+      binaries[0] = withParents;
+      ComponentRegistry all = withParents;
       try {
         k.runRoot((gate, ip, arg) -> {
           Core.boot(gate, image, all, run::append);

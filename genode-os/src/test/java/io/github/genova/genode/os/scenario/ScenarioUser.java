@@ -17,6 +17,10 @@ import java.time.Duration;
 public final class ScenarioUser {
   /** The virtual time an action waits for its effect. */
   public static final Duration SETTLE = Duration.ofMillis(100);
+  /** How long a button or key is held. */
+  private static final Duration HOLD = Duration.ofMillis(30);
+  /** The largest mouse step sent in one packet. */
+  private static final int STEP = 200;
 
   private ScenarioUser() {}
 
@@ -36,9 +40,9 @@ public final class ScenarioUser {
     moveBy(run, x, y);
   }
 
-  /** Moves the pointer by ({@code dx}, {@code dy}) in steps of at most 200 pixels, 5 ms apart. */
+  /** Moves the pointer by ({@code dx}, {@code dy}) in steps of at most {@value #STEP} pixels, 5 ms apart. */
   public static void moveBy(ScenarioRun run, int dx, int dy) {
-    int steps = Math.max(1, (Math.max(Math.abs(dx), Math.abs(dy)) + 199) / 200);
+    int steps = Math.max(1, (Math.max(Math.abs(dx), Math.abs(dy)) + STEP - 1) / STEP);
     int doneX = 0;
     int doneY = 0;
     for (int i = 1; i <= steps; i++) {
@@ -61,7 +65,7 @@ public final class ScenarioUser {
   /** Clicks the left mouse button where the pointer is. */
   public static void click(ScenarioRun run) {
     kbc(run).mouse().button(MouseButton.LEFT, true);
-    run.sleep(Duration.ofMillis(30));
+    run.sleep(HOLD);
     kbc(run).mouse().button(MouseButton.LEFT, false);
     run.sleep(SETTLE);
   }
@@ -69,7 +73,7 @@ public final class ScenarioUser {
   /** Presses and releases {@code key}. */
   public static void type(ScenarioRun run, Key key) {
     kbc(run).keyboard().press(key);
-    run.sleep(Duration.ofMillis(30));
+    run.sleep(HOLD);
     kbc(run).keyboard().release(key);
     run.sleep(SETTLE);
   }

@@ -6,8 +6,6 @@ import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
-import io.github.genova.genode.base.log.LogSession;
-import io.github.genova.genode.base.parent.Parent;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -19,13 +17,11 @@ import io.github.genova.genode.base.quota.RamQuota;
 import io.github.genova.genode.base.rpc.RpcEntrypoint;
 import io.github.genova.genode.base.session.ServiceDenied;
 import io.github.genova.genode.base.session.Session;
-import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.base.session.SessionRequest;
 import io.github.genova.genode.os.init.ConfigException;
 import io.github.genova.genode.os.init.InitConfig;
 import io.github.genova.genode.os.init.SessionRouter;
 import io.github.genova.genode.os.init.StartNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +33,10 @@ import java.util.Optional;
  * gets initial LOG and PD sessions routed like any request, and its binary is the component of that name.
  *
  * <p>init's own quota is what its PD session holds, as Genode's init sees its RAM through its PD session.
- * Each child gets initial LOG and PD sessions (see {@link Child#initialPdArgs}); the PD session's pager pages it.
+ * Each child gets initial LOG and PD sessions (see {@link Child#initialSessions}); the PD session's pager pages it.
  * Inline {@code <config>} nodes are served by init as the child's ROM {@code config}.
  */
 public final class Init implements Component {
-  /** What each child's initial LOG session donates. */
-  public static final String CHILD_LOG_ARGS = "ram_quota=8K, cap_quota=2";
-
   private final ComponentRegistry components;
 
   /** Creates init, which finds its children's binaries in {@code components}. */
@@ -76,10 +69,8 @@ public final class Init implements Component {
         continue;
       }
       InitChildPolicy policy = new InitChildPolicy(start, router, announced, env, accounts);
-      Map<String, SessionRequest> initial = new LinkedHashMap<>();
-      initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
-      initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME,
-          Child.initialPdArgs(RamQuota.of(quanta.get(i)), CapQuota.of(start.caps()))));
+      Map<String, SessionRequest> initial = Child.initialSessions(RamQuota.of(quanta.get(i)),
+          CapQuota.of(start.caps()));
       try {
         // Each child's parent calls get an entrypoint of their own, so one child's waiting request
         // keeps neither init nor its siblings from being served.

@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The ROM {@code config} init serves a child itself, from the {@code <config>} node inline in the child's
  * start node, as Genode's init does: each session gets a RAM dataspace of init's own holding the node's text,
  * attached in init for as long as the session lives, which the child attaches read-only. The donation of the
- * child's ROM session stays with init; closing the session detaches and frees the dataspace.
+ * child's ROM session stays with init; closing the session detaches and frees the dataspace. Other parents
+ * (launchpad) serve their children's inline configs with it too.
  */
-final class InlineConfigRom implements Service {
+public final class InlineConfigRom implements Service {
   private final Env env;
   private final QuotaAccounts initAccounts;
   private final String childName;
@@ -33,7 +34,7 @@ final class InlineConfigRom implements Service {
    * Serves {@code config}, the inline node of child {@code childName}, paid by init's PD session; session
    * donations go to {@code initAccounts}.
    */
-  InlineConfigRom(Env env, QuotaAccounts initAccounts, String childName, String config) {
+  public InlineConfigRom(Env env, QuotaAccounts initAccounts, String childName, String config) {
     this.env = env;
     this.initAccounts = initAccounts;
     this.childName = childName;
@@ -56,7 +57,7 @@ final class InlineConfigRom implements Service {
     try {
       ds = AttachedRamDataspace.allocate(env, Math.max(1, content.length));
     } catch (AttachedRamDataspace.AllocationFailed e) {
-      throw new ServiceDenied("init has no room for the config ROM of \"" + childName + "\": " + e.getMessage());
+      throw new ServiceDenied("no room for the config ROM of \"" + childName + "\": " + e.getMessage());
     }
     ds.write(0, content, 0, content.length);
     StaticRomSession session = new StaticRomSession(ds.dataspace(), content.length);

@@ -13,8 +13,6 @@ import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Connection;
 import io.github.genova.genode.base.env.Env;
 import io.github.genova.genode.base.log.Log;
-import io.github.genova.genode.base.log.LogSession;
-import io.github.genova.genode.base.parent.Parent;
 import io.github.genova.genode.base.pd.PdSession;
 import io.github.genova.genode.base.quota.CapQuota;
 import io.github.genova.genode.base.quota.InsufficientCapQuota;
@@ -34,7 +32,6 @@ import io.github.genova.genode.base.signal.Signal;
 import io.github.genova.genode.base.signal.SignalContext;
 import io.github.genova.genode.base.signal.SignalReceiver;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +63,6 @@ final class RmFaultParent {
   static final long CHILD_RAM = 128 * 1024;
   /** The child's capability quota (half of it goes to its PD session). */
   static final long CHILD_CAPS = 16;
-  private static final String CHILD_LOG_ARGS = "ram_quota=8K, cap_quota=2";
   private static final int PAGE = 4096;
 
   /** The test cannot go on: the message says why. */
@@ -148,10 +144,7 @@ final class RmFaultParent {
   }
 
   private RegionMap startChild() throws OutOfRam, OutOfCaps, ServiceDenied {
-    Map<String, SessionRequest> initial = new LinkedHashMap<>();
-    initial.put(Parent.ENV_LOG, SessionRequest.of(LogSession.SERVICE_NAME, SessionArgs.parse(CHILD_LOG_ARGS)));
-    initial.put(Parent.ENV_PD, SessionRequest.of(PdSession.SERVICE_NAME,
-        Child.initialPdArgs(RamQuota.of(CHILD_RAM), CapQuota.of(CHILD_CAPS))));
+    Map<String, SessionRequest> initial = Child.initialSessions(RamQuota.of(CHILD_RAM), CapQuota.of(CHILD_CAPS));
     Child c = Child.create(CHILD, env, accounts, new Session.Resources(RamQuota.of(CHILD_RAM),
         CapQuota.of(CHILD_CAPS)), policy, initial, env.cpu(), new RmFaultTest());
     child = c;
