@@ -23,6 +23,7 @@ import io.github.genova.genode.os.scenario.ScenarioFile;
 import io.github.genova.genode.os.scenario.ScenarioRun;
 import io.github.genova.genode.os.scenario.ScreenText;
 import io.github.genova.genode.os.scenario.junit.ScenarioExtension;
+import io.github.genova.genode.os.test.framebuffer.FramebufferTest;
 import io.github.genova.genode.os.test.nitpicker.TestNit;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The classic demo of {@code examples/scenarios/demo.xml} (timer, ps2_drv, vesa_drv, nitpicker and launchpad
+ * The classic demo of {@code examples/scenarios/demo.xml} (timer, ps2_drv, pci_drv, vesa_drv, nitpicker and launchpad
  * under init on a standard PC), booted in deterministic mode: the tests click in launchpad's window at the
  * machine's i8042, follow launchpad's log (its figures: {@code <free> of <total> free}) and read its window
  * and its children's views off the VGA model's pixels. launchpad's window lies at ({@value Launchpad#VIEW_X},
@@ -47,8 +48,8 @@ class LaunchpadScenarioTest {
   /** Nitpicker's menubar height. */
   private static final int MENU = 16;
   private static final String LAUNCHPAD = "[init -> launchpad] ";
-  /** The demo's launchers: testnit, nitlog. */
-  private static final LaunchpadLayout LAYOUT = new LaunchpadLayout(2);
+  /** The demo's launchers: testnit, nitlog, liquid_fb, test-framebuffer. */
+  private static final LaunchpadLayout LAYOUT = new LaunchpadLayout(4);
   /** A point of testnit's view Drei, on the screen, clear of launchpad's window. */
   private static final int[] DREI = {200, 200};
 
@@ -66,9 +67,12 @@ class LaunchpadScenarioTest {
     return "<launcher> <filename>" + binary + "</filename> <ram_quota>" + quota + "</ram_quota> </launcher>";
   }
 
-  /** Waits for launchpad's first line and returns its total RAM for children, in KiB. */
-  private static long awaitLaunchpad(ScenarioRun run) {
-    String prefix = LAUNCHPAD + LAYOUT.launchers() + " launchers; ";
+  /**
+   * Waits for launchpad's first line, which must count {@code launchers}, and returns its total RAM for
+   * children, in KiB.
+   */
+  private static long awaitLaunchpad(ScenarioRun run, int launchers) {
+    String prefix = LAUNCHPAD + launchers + " launchers; ";
     for (Duration waited = Duration.ZERO; waited.compareTo(LIMIT) < 0; waited = waited.plusMillis(10)) {
       Optional<String> line = run.log().stream().filter(l -> l.startsWith(prefix)).findFirst();
       if (line.isPresent()) {
@@ -82,6 +86,11 @@ class LaunchpadScenarioTest {
       run.sleep(Duration.ofMillis(10));
     }
     throw new AssertionError("launchpad did not come up; the log:\n  " + String.join("\n  ", run.log()));
+  }
+
+  /** {@link #awaitLaunchpad(ScenarioRun, int)} for the demo's own launchers. */
+  private static long awaitLaunchpad(ScenarioRun run) {
+    return awaitLaunchpad(run, LAYOUT.launchers());
   }
 
   private static long kib(String figure) {
@@ -185,7 +194,7 @@ class LaunchpadScenarioTest {
         CapQuota.of(LaunchpadConfig.DEFAULT_CAPS))).ramQuota().value();
     long pdQuota = donated - PdRoot.SESSION_RAM.value();
     runner.run(demoWith(launcher("probe", "3M") + launcher("nitlog", "1M")).with("probe", probe), s -> {
-      long t = awaitLaunchpad(s);
+      long t = awaitLaunchpad(s, 2);
       clickOn(s, LAYOUT.launcherName(0));
       s.awaitLog(LAUNCHPAD + "child \"probe\" started with 3072K; " + figures(t - 3072, t), LIMIT);
       s.awaitLog("[init -> launchpad -> probe] pd ram_quota " + pdQuota, LIMIT);
@@ -228,7 +237,7 @@ class LaunchpadScenarioTest {
       throw new IllegalStateException("crash on purpose");
     };
     runner.run(demoWith(launcher("crasher", "256K") + launcher("nitlog", "1M")).with("crasher", crasher), s -> {
-      long t = awaitLaunchpad(s);
+      long t = awaitLaunchpad(s, 2);
       clickOn(s, LAYOUT.launcherName(0));
       s.awaitLog(LAUNCHPAD + "child \"crasher\" exited with exit value -1", LIMIT);
       s.awaitLog(LAUNCHPAD + "child \"crasher\" removed; " + figures(t, t), LIMIT);
@@ -241,7 +250,7 @@ class LaunchpadScenarioTest {
   void aQuotaTooSmallForTheChildsInitialSessionsStartsNothingAndCostsNothing(ScenarioExtension.Runner runner) {
     long[] total = new long[1];
     ScenarioRun run = runner.run(demoWith(launcher("testnit", "4K") + launcher("nitlog", "1M")), s -> {
-      total[0] = awaitLaunchpad(s);
+      total[0] = awaitLaunchpad(s, 2);
       clickOn(s, LAYOUT.launcherName(0));
       s.sleep(SETTLE);
     });
@@ -259,7 +268,7 @@ class LaunchpadScenarioTest {
     FramebufferImage[] shot = new FramebufferImage[1];
     ScenarioRun run = runner.run(demoWith(launcher("nitlog", "1M") + launcher("chatty", "256K"))
         .with("chatty", chatty), s -> {
-          long t = awaitLaunchpad(s);
+          long t = awaitLaunchpad(s, 2);
           clickOn(s, LAYOUT.launcherName(0));
           s.awaitLog(LAUNCHPAD + "child \"nitlog\" started with 1024K; " + figures(t - 1024, t), LIMIT);
           s.sleep(SETTLE);
@@ -280,5 +289,28 @@ class LaunchpadScenarioTest {
         .isTrue();
     assertThat(ScreenText.shows(image, left + label.length() * Font.ADVANCE, top + Font.HEIGHT, " second line ",
         Nitlog.TEXT)).isTrue();
+  }
+
+  @Test
+  void aLaunchpadChildsFramebufferGoesToLiquidFbRunningAsItsSibling(ScenarioExtension.Runner runner) {
+    FramebufferImage[] shot = new FramebufferImage[1];
+    ScenarioRun run = runner.run(demo(), s -> {
+      long t = awaitLaunchpad(s);
+      clickOn(s, LAYOUT.launcherName(2));
+      s.awaitLog(LAUNCHPAD + "child \"liquid_fb\" started with 2048K; " + figures(t - 2048, t), LIMIT);
+      s.sleep(SETTLE);
+      clickOn(s, LAYOUT.launcherName(3));
+      s.awaitLog("[init -> launchpad -> test-framebuffer] pattern drawn", LIMIT);
+      s.sleep(SETTLE);
+      shot[0] = screen(s);
+    });
+    assertThat(run.log()).contains("[init -> launchpad -> test-framebuffer] mode 500x400 RGB565");
+    // liquid_fb's content area where the launcher's config puts it, (20, 320), left of launchpad's window.
+    int left = 20;
+    int top = 320 + MENU;
+    for (int[] p : new int[][] {{10, 10}, {100, 50}, {140, 300}, {5, 380}, {120, 120}}) {
+      assertThat(shot[0].pixel(left + p[0], top + p[1])).as("pattern pixel (%d, %d)", p[0], p[1])
+          .isEqualTo(argb(FramebufferTest.pattern(p[0], p[1])));
+    }
   }
 }
