@@ -1,6 +1,5 @@
 package io.github.genova.genode.os.drivers.vesa;
 
-import io.github.genova.platform.firmware.BiosCallFailure;
 import io.github.genova.genode.base.env.AttachedRomDataspace;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.Connection;
@@ -20,6 +19,7 @@ import io.github.genova.genode.base.session.SessionArgs;
 import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
+import io.github.genova.platform.firmware.BiosCallFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * Genode's classic {@code vesa_drv} as a component: it builds the real-mode sandbox of the first MiB from
  * core's IO_MEM (the vector table and BIOS data page, the VGA window, the option ROM at C0000h — the system
  * BIOS's POST left them as the machine's reserved memory) where core grants those ranges, and from scratch
- * RAM where it does not; runs the VGA option ROM's code in its own x86
- * interpreter with the VGA's ports reached through IO_PORT sessions; asks VBE for the configured mode
+ * RAM where it does not; runs the VGA option ROM's code in its own x86 interpreter with the VGA's ports
+ * reached through IO_PORT sessions; asks VBE for the configured mode
  * (default 1024 × 768 × 16, RGB565) and sets it with its linear framebuffer; maps that framebuffer through
  * IO_MEM and announces the {@value FramebufferSession#SERVICE_NAME} service serving it.
  *
