@@ -2,7 +2,9 @@ package io.github.genova.platform;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -10,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * named by page frame number (physical address &gt;&gt; 12). A frame's segment never moves or changes
  * identity once allocated, so callers may cache it, and frames of one chunk are contiguous in host memory
  * ({@link #range}). Ranges declared as holes (MMIO windows such as the legacy VGA area or a linear
- * framebuffer) are not RAM: {@link #frame} refuses them.
+ * framebuffer) are not RAM: {@link #frame} refuses them. Ranges the firmware {@linkplain #reserve reserves}
+ * (its vector table, data area and shadowed ROMs) stay RAM but are listed, with a name each, as a PC's
+ * e820 map lists them, so that a kernel does not report them as free.
  *
  * <p>Thread-safe: concurrent first touches of one frame see the same segment.
  */
@@ -29,6 +33,8 @@ public final class PhysicalMemory implements AutoCloseable {
   private final AtomicReferenceArray<MemorySegment> chunks;
   private final AtomicReferenceArray<MemorySegment> frames;
   private final boolean[] hole;
+  private final boolean[] reserved;
+  private final List<ReservedRange> reservations = new ArrayList<>();
 
   /**
    * Creates {@code size} bytes of RAM with the given holes.
@@ -49,6 +55,7 @@ public final class PhysicalMemory implements AutoCloseable {
     this.frames = new AtomicReferenceArray<>(count);
     this.chunks = new AtomicReferenceArray<>((int) ((size + (1L << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT));
     this.hole = new boolean[count];
+    this.reserved = new boolean[count];
     for (int i = 0; i < holes.length; i += 2) {
       punchHole(holes[i], holes[i + 1]);
     }
@@ -67,6 +74,46 @@ public final class PhysicalMemory implements AutoCloseable {
           "hole [" + Long.toHexString(base) + ", +" + Long.toHexString(length) + ") is not a frame-aligned range of RAM");
     }
     Arrays.fill(hole, (int) (base >>> FRAME_SHIFT), (int) ((base + length) >>> FRAME_SHIFT), true);
+  }
+
+  /**
+   * Records that the firmware keeps the RAM {@code [base, base + length)} for itself under {@code name}.
+   * The frames stay RAM; {@link #isReserved} and {@link #reservations} report them. Call it while the
+   * machine is prepared (before a kernel boots), from one thread.
+   *
+   * @throws IllegalArgumentException if the range is not frame aligned, not RAM throughout, overlaps an
+   *     earlier reservation, or the name is blank (the message names the range)
+   */
+  public synchronized void reserve(long base, long length, String name) {
+    ReservedRange range = new ReservedRange(base, length, name);
+    if (((base | length) & (FRAME_SIZE - 1)) != 0 || base < 0 || length <= 0 || base + length > size) {
+      throw new IllegalArgumentException("reserved range " + range + " is not a frame-aligned range of RAM");
+    }
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("reserved range " + range + " needs a name");
+    }
+    for (long pfn = base >>> FRAME_SHIFT; pfn < (base + length) >>> FRAME_SHIFT; pfn++) {
+      if (hole[(int) pfn]) {
+        throw new IllegalArgumentException("reserved range " + range + " covers the hole at 0x"
+            + Long.toHexString(pfn << FRAME_SHIFT));
+      }
+      if (reserved[(int) pfn]) {
+        throw new IllegalArgumentException("reserved range " + range + " overlaps " + reservations.stream()
+            .filter(r -> r.base() < range.end() && range.base() < r.end()).findFirst().orElseThrow());
+      }
+    }
+    Arrays.fill(reserved, (int) (base >>> FRAME_SHIFT), (int) ((base + length) >>> FRAME_SHIFT), true);
+    reservations.add(range);
+  }
+
+  /** Returns the reserved ranges in the order they were reserved. */
+  public synchronized List<ReservedRange> reservations() {
+    return List.copyOf(reservations);
+  }
+
+  /** Returns whether frame {@code pfn} is RAM the firmware reserved. */
+  public synchronized boolean isReserved(long pfn) {
+    return pfn >= 0 && pfn < frames.length() && reserved[(int) pfn];
   }
 
   /** Returns the size of the physical address range backed by this memory, in bytes. */

@@ -13,6 +13,7 @@ import io.github.genova.nova.api.Utcb;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.MmioRegion;
 import io.github.genova.platform.PhysicalMemory;
+import io.github.genova.platform.ReservedRange;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,17 +111,18 @@ public final class NovaKernel implements Kernel {
 
   /**
    * The HIP's memory descriptors: the RAM the root task may use (without the holes devices punched into
-   * it), the kernel's own frames, and as
-   * {@link Hip#MEM_RESERVED} every device window that is plain memory (a linear framebuffer), which the
-   * root task may map like RAM and hand to drivers. Register windows are not listed: no host memory view
-   * can map them.
+   * it and the ranges the firmware reserved), the kernel's own frames, and as {@link Hip#MEM_RESERVED} the
+   * firmware's reserved ranges (a PC BIOS's vector table and data area, option ROMs and system BIOS, as its
+   * e820 map lists them) and every device window that is plain memory (a linear framebuffer): the root task
+   * may map those like RAM and hand them to drivers, but never allocates them. Register windows are not
+   * listed: no host memory view can map them.
    */
   private static List<Hip.MemoryRegion> memoryMap(Machine machine, long firstKernelFrame, long kernelFrames) {
     List<Hip.MemoryRegion> map = new ArrayList<>();
     PhysicalMemory ram = machine.memory();
     long runStart = -1;
     for (long pfn = 0; pfn <= firstKernelFrame; pfn++) {
-      boolean usable = pfn < firstKernelFrame && ram.isRam(pfn);
+      boolean usable = pfn < firstKernelFrame && ram.isRam(pfn) && !ram.isReserved(pfn);
       if (usable && runStart < 0) {
         runStart = pfn;
       } else if (!usable && runStart >= 0) {
@@ -129,6 +131,9 @@ public final class NovaKernel implements Kernel {
       }
     }
     map.add(new Hip.MemoryRegion(firstKernelFrame << 12, kernelFrames << 12, Hip.MEM_HYPERVISOR, 0));
+    for (ReservedRange r : ram.reservations()) {
+      map.add(new Hip.MemoryRegion(r.base(), r.length(), Hip.MEM_RESERVED, 0));
+    }
     for (MmioRegion r : machine.mmio().regions()) {
       MemorySegment direct = r.device().directMemory();
       if (direct != null) {

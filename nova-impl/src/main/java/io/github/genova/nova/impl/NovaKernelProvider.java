@@ -6,6 +6,7 @@ import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.KernelProvider;
 import io.github.genova.platform.DeviceFactory;
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.firmware.SystemBios;
 import io.github.genova.platform.pc.StandardPc;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import java.util.List;
  * Makes {@link NovaKernel} findable through {@link io.github.genova.nova.api.Kernels}: builds a fresh
  * machine of the configured size and {@linkplain KernelConfig#platform() platform} (virtual time in
  * deterministic mode, real time in parallel mode) and boots the kernel on it. Known platforms: {@value
- * KernelConfig#PLATFORM_BARE} (no devices) and {@value KernelConfig#PLATFORM_STANDARD_PC} ({@link
- * StandardPc#devices()}).
+ * KernelConfig#PLATFORM_BARE} (no devices, no firmware) and {@value KernelConfig#PLATFORM_STANDARD_PC}
+ * ({@link StandardPc#devices()}, POSTed by the {@link SystemBios} before the kernel boots, so the VGA option
+ * ROM at C0000h has hooked int 10h and the HIP lists the BIOS's ranges as reserved).
  */
 public final class NovaKernelProvider implements KernelProvider {
   /** Creates the provider (ServiceLoader calls this). */
@@ -47,6 +49,9 @@ public final class NovaKernelProvider implements KernelProvider {
         .devices(devices)
         .build();
     try {
+      if (config.platform().equals(KernelConfig.PLATFORM_STANDARD_PC)) {
+        SystemBios.post(machine);
+      }
       return NovaKernel.boot(machine, config);
     } catch (RuntimeException e) {
       machine.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genova.nova.api.ExecutionMode;
+import io.github.genova.nova.api.Hip;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
@@ -48,6 +49,40 @@ class NovaKernelProviderTest {
     try (NovaKernel k = boot(config)) {
       assertThat(k.machine().clock().isVirtual()).isFalse();
       assertThat(k.machine().findDevice(Pit8254.class)).isPresent();
+    }
+  }
+
+  private static boolean overlaps(Hip.MemoryRegion r, long base, long end) {
+    return r.address() < end && base < r.address() + r.size();
+  }
+
+  @Test
+  void standardPcIsPostedAndItsHipReservesTheBiosRangesInsteadOfListingThemAvailable() {
+    try (NovaKernel k = boot(KernelConfig.defaults().withPlatform(KernelConfig.PLATFORM_STANDARD_PC))) {
+      assertThat(k.machine().physical().read(0x10 * 4, 4) >>> 16).as("int 10h hooked by the VGA ROM at POST")
+          .isEqualTo(0xc000);
+      assertThat(k.hip().memory()).contains(
+          new Hip.MemoryRegion(0, 0x1000, Hip.MEM_RESERVED, 0),
+          new Hip.MemoryRegion(0xc0000, 0x20000, Hip.MEM_RESERVED, 0),
+          new Hip.MemoryRegion(0xe0000, 0x20000, Hip.MEM_RESERVED, 0));
+      assertThat(k.hip().memory()).filteredOn(r -> r.type() == Hip.MEM_AVAILABLE)
+          .noneMatch(r -> overlaps(r, 0, 0x1000) || overlaps(r, 0xc0000, 0x100000))
+          .anyMatch(r -> r.address() == 0x1000)
+          .anyMatch(r -> r.address() == 0x100000);
+    }
+  }
+
+  @Test
+  void theBarePlatformIsNotPostedAndItsMapIsUnchanged() {
+    try (NovaKernel k = boot(KernelConfig.defaults())) {
+      assertThat(k.machine().memory().reservations()).isEmpty();
+      assertThat(k.hip().memory()).noneMatch(r -> r.type() == Hip.MEM_RESERVED);
+      Hip.MemoryRegion first = k.hip().memory().get(0);
+      assertThat(first.type()).isEqualTo(Hip.MEM_AVAILABLE);
+      assertThat(first.address()).isZero();
+      Hip.MemoryRegion kernel = k.hip().memory().stream().filter(r -> r.type() == Hip.MEM_HYPERVISOR).findFirst()
+          .orElseThrow();
+      assertThat(first.size()).as("one run of RAM from 0 up to the kernel's frames").isEqualTo(kernel.address());
     }
   }
 

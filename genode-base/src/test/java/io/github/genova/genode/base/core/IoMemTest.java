@@ -18,6 +18,8 @@ import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.Machine;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import io.github.genova.platform.device.vga.Vga;
+import io.github.genova.platform.firmware.SystemBios;
+import io.github.genova.platform.firmware.VgaOptionRom;
 import io.github.genova.platform.pc.StandardPc;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -42,6 +44,11 @@ class IoMemTest {
     @Nullable Vga vga;
 
     Pc() {
+      this(false);
+    }
+
+    /** With {@code posted}, the system BIOS runs its POST before the kernel boots, as a real PC's does. */
+    Pc(boolean posted) {
       scenario = new CoreScenario(config -> {
         Machine machine = Machine.builder()
             .cpus(config.cpus())
@@ -50,6 +57,9 @@ class IoMemTest {
             .devices(StandardPc.devices())
             .build();
         vga = StandardPc.of(machine).vga();
+        if (posted) {
+          SystemBios.post(machine);
+        }
         return NovaKernel.boot(machine, config);
       });
     }
@@ -164,6 +174,44 @@ class IoMemTest {
     assertThat(pc.scenario.console).anyMatch(l -> l.contains("[0xf0000000, 0xf0002000) is outside any device"));
     assertThat(pc.scenario.console)
         .anyMatch(l -> l.contains("[0xe0001000, 0xe0002000) overlaps [0xe0000000, 0xe0002000)"));
+  }
+
+  /** Opens {@code [base, base + size)}, logs what it granted and the first bytes, or that it was denied. */
+  private static void probe(Env env, long base, long size, int bytes) {
+    try (var window = ioMem(env, base, size)) {
+      long at = env.rm().attach(window.session().dataspace(), 0, 0, true, AT, true);
+      StringBuilder seen = new StringBuilder();
+      for (int i = 0; i < bytes; i++) {
+        seen.append(String.format(" %02x", env.memory().readByte(at + i) & 0xff));
+      }
+      env.rm().detach(at);
+      env.log().log("granted " + Long.toHexString(base) + " at " + phys(window) + ":" + seen);
+    } catch (ServiceDenied e) {
+      env.log().log("denied " + Long.toHexString(base));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void onAPostedPcTheBiosDataPageAndTheOptionRomAreDeviceMemoryForIoMem() {
+    Pc pc = new Pc(true);
+    pc.run(env -> {
+      probe(env, 0, 0x1000, 0x44); // up to the int 10h vector (40h) and its segment
+      probe(env, 0xc0000, 0x10000, 3);
+      probe(env, 0x1000, 0x1000, 0);
+    }, vga -> { });
+    assertThat(pc.scenario.console).anyMatch(l -> l.startsWith("[init] granted 0 at 0:") && l.endsWith(" 00 c0"))
+        .contains("[init] granted c0000 at c0000: 55 aa " + String.format("%02x", VgaOptionRom.image()[2]),
+            "[init] denied 1000");
+    assertThat(pc.scenario.console).anyMatch(l -> l.contains("[0x1000, 0x2000) is RAM"));
+  }
+
+  @Test
+  void withoutAPostPageZeroIsNoDeviceMemory() {
+    Pc pc = new Pc();
+    pc.run(env -> probe(env, 0, 0x1000, 0), vga -> { });
+    assertThat(pc.scenario.console).contains("[init] denied 0");
   }
 
   @Test

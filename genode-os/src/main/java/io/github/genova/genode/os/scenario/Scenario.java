@@ -4,14 +4,12 @@ import io.github.genova.genode.base.core.BootImage;
 import io.github.genova.genode.base.core.Core;
 import io.github.genova.genode.base.env.Component;
 import io.github.genova.genode.base.env.ComponentRegistry;
-import io.github.genova.genode.os.drivers.vesa.VesaDriver;
 import io.github.genova.genode.os.init.component.Init;
 import io.github.genova.genode.os.launchpad.Launchpad;
 import io.github.genova.nova.api.Kernel;
 import io.github.genova.nova.api.KernelConfig;
 import io.github.genova.nova.api.Kernels;
 import io.github.genova.nova.api.RootTaskFailure;
-import io.github.genova.platform.firmware.VgaOptionRom;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -115,21 +113,6 @@ public final class Scenario {
     return this;
   }
 
-  /**
-   * Returns the data modules: those added with {@link #withRom}, and on {@link
-   * KernelConfig#PLATFORM_STANDARD_PC} the PC's VGA option ROM as {@value VesaDriver#OPTION_ROM_MODULE}
-   * unless the scenario brings its own. The machine does not map the VGA card's ROM at C0000h, so the boot
-   * loader hands it to the system as a module, where {@code vesa_drv} finds it.
-   */
-  private Map<String, byte[]> bootRoms() {
-    Map<String, byte[]> all = new LinkedHashMap<>(roms);
-    if (kernel.platform().equals(KernelConfig.PLATFORM_STANDARD_PC) && !components.containsKey(
-        VesaDriver.OPTION_ROM_MODULE)) {
-      all.putIfAbsent(VesaDriver.OPTION_ROM_MODULE, VgaOptionRom.image());
-    }
-    return all;
-  }
-
   /** Returns the GRUB menu entry the scenario boots from. */
   public String menuEntry() {
     StringBuilder menu = new StringBuilder("""
@@ -140,7 +123,7 @@ public final class Scenario {
          module /genode/init
         """);
     components.keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
-    bootRoms().keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
+    roms.keySet().forEach(name -> menu.append(" module /genode/").append(name).append('\n'));
     return menu.toString();
   }
 
@@ -149,7 +132,7 @@ public final class Scenario {
    * stops with it). The body's failure (e.g. a {@link ScenarioRun#awaitLog} timeout) is rethrown.
    */
   public ScenarioRun run(Consumer<ScenarioRun> body) {
-    Map<String, byte[]> files = bootRoms();
+    Map<String, byte[]> files = new LinkedHashMap<>(roms);
     files.put("config", config.getBytes(StandardCharsets.UTF_8));
     BootImage image = BootImage.parse(menuEntry(), files);
     try (Kernel k = Kernels.boot(kernel)) {

@@ -8,6 +8,8 @@ import io.github.genova.platform.PortDevice;
 import io.github.genova.platform.device.pci.PciAddress;
 import io.github.genova.platform.device.pci.PciFunction;
 import io.github.genova.platform.device.pci.PciHostBridge;
+import io.github.genova.platform.firmware.ExpansionRom;
+import io.github.genova.platform.firmware.VgaOptionRom;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The register state starts as a BIOS leaves it for 80x25 text mode 3. The legacy window maps linearly
  * onto VRAM (offset = address - 0xA0000) in VGA modes and onto the 64 KiB DISPI bank at 0xA0000 when DISPI
- * is enabled; the planar memory organisation of 16-colour modes is not modelled. Thread-safe.
+ * is enabled; the planar memory organisation of 16-colour modes is not modelled. Its expansion ROM is
+ * Genova's {@link VgaOptionRom}, which the system BIOS shadows to C0000h and initialises at POST. Thread-safe.
  */
-public final class Vga implements PortDevice, MmioDevice, AutoCloseable {
+public final class Vga implements PortDevice, MmioDevice, ExpansionRom, AutoCloseable {
   /** Where the linear framebuffer lives unless the guest moves BAR0. */
   public static final long DEFAULT_LFB = 0xe000_0000L;
   /** VRAM size. */
@@ -125,6 +128,12 @@ public final class Vga implements PortDevice, MmioDevice, AutoCloseable {
   }
 
   // ---- host API ----
+
+  /** Returns the card's video BIOS: {@link VgaOptionRom#image()}. */
+  @Override
+  public byte[] expansionRom() {
+    return VgaOptionRom.image();
+  }
 
   /** Returns the VRAM: the framebuffer a host window or snapshot reads (and a driver may write). */
   public MemorySegment vram() {

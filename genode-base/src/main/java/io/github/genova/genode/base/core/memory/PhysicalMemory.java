@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * contiguous, page-aligned ranges (first fit, lowest address first, so allocation is deterministic), and
  * core's own access to any frame through its physical window — core's virtual addresses
  * {@code WINDOW_BASE + phys} map frame {@code phys} for every RAM frame, faulted in by core's {@link Pager}. The
- * window also covers the device memory the HIP lists as reserved regions (a linear framebuffer), which core
+ * window also covers the device memory the HIP lists as reserved regions — a linear framebuffer, and on a
+ * POSTed PC the firmware's page 0 (vector table and BIOS data area), option ROMs and system BIOS — which core
  * hands to drivers through IO_MEM sessions but never allocates. Thread-safe.
  */
 public final class PhysicalMemory {
@@ -34,7 +35,8 @@ public final class PhysicalMemory {
 
   /**
    * Returns the memory of the available regions of {@code hip}, minus the first page (frame 0 stays unused,
-   * so no dataspace has physical address 0), with its reserved regions as device memory.
+   * so no RAM dataspace has physical address 0), with its reserved regions as device memory (frame 0, too,
+   * when the HIP reserves it for the firmware).
    */
   public static PhysicalMemory of(Hip hip) {
     long top = 0;

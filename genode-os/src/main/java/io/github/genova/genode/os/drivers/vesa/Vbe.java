@@ -1,5 +1,6 @@
 package io.github.genova.genode.os.drivers.vesa;
 
+import io.github.genova.platform.firmware.BiosCallFailure;
 import io.github.genova.platform.x86.X86State;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * The VESA BIOS Extensions as {@code vesa_drv} uses them, through the {@link VideoBios}: 4F00h (controller
  * information, asking for VBE 2.0 with "VBE2" and requiring version 2.0 or later), 4F01h (mode information,
  * for every mode of the controller's list) and 4F02h (set a mode with its linear framebuffer: bit 14 set,
- * bit 11 clear). Every call must answer {@code AX = 004Fh}; anything else is a {@link VideoBios.Failure}
+ * bit 11 clear). Every call must answer {@code AX = 004Fh}; anything else is a {@link BiosCallFailure}
  * naming the call and the answer.
  */
 final class Vbe {
@@ -45,7 +46,7 @@ final class Vbe {
   record Controller(int version, int totalMemory64k, List<Integer> modes) {}
 
   /** Calls 4F00h and returns the controller's version, memory and mode list. */
-  Controller controller() throws VideoBios.Failure {
+  Controller controller() throws BiosCallFailure {
     long info = VideoBios.STUB + CONTROLLER_INFO;
     memory.load(info, "VBE2".getBytes(StandardCharsets.US_ASCII));
     check("4F00 (controller information)", bios.int10(0x4f00, 0, 0, 0, CONTROLLER_INFO));
@@ -56,7 +57,7 @@ final class Vbe {
     String sig = new String(signature, StandardCharsets.US_ASCII);
     int version = memory.read16(info + 4);
     if (!sig.equals("VESA") || version < 0x200) {
-      throw new VideoBios.Failure("4F00 answered signature \"" + sig + "\" version " + Integer.toHexString(version)
+      throw new BiosCallFailure("4F00 answered signature \"" + sig + "\" version " + Integer.toHexString(version)
           + "; vesa_drv needs VESA 2.0 or later");
     }
     long list = ((long) memory.read16(info + 0x10) << 4) + memory.read16(info + 0x0e);
@@ -72,14 +73,14 @@ final class Vbe {
   }
 
   /** Calls 4F01h for {@code number}. */
-  VbeMode modeInfo(int number) throws VideoBios.Failure {
+  VbeMode modeInfo(int number) throws BiosCallFailure {
     check("4F01 (mode information) for mode " + Integer.toHexString(number),
         bios.int10(0x4f01, 0, number, 0, MODE_INFO));
     return VbeMode.read(number, memory, VideoBios.STUB + MODE_INFO);
   }
 
   /** Returns the first mode of {@code controller}'s list that {@link VbeMode#matches} the request. */
-  Optional<VbeMode> find(Controller controller, int width, int height, int depth) throws VideoBios.Failure {
+  Optional<VbeMode> find(Controller controller, int width, int height, int depth) throws BiosCallFailure {
     for (int number : controller.modes()) {
       VbeMode mode = modeInfo(number);
       if (mode.matches(width, height, depth)) {
@@ -90,15 +91,15 @@ final class Vbe {
   }
 
   /** Calls 4F02h for {@code mode} with its linear framebuffer. */
-  void setMode(VbeMode mode) throws VideoBios.Failure {
+  void setMode(VbeMode mode) throws BiosCallFailure {
     int number = (mode.number() | LINEAR_FRAMEBUFFER) & ~CUSTOM_CRTC;
     check("4F02 (set mode " + Integer.toHexString(number) + ")", bios.int10(0x4f02, number, 0, 0, 0));
   }
 
-  private static void check(String call, X86State after) throws VideoBios.Failure {
+  private static void check(String call, X86State after) throws BiosCallFailure {
     int ax = after.regs[X86State.EAX] & 0xffff;
     if (ax != SUCCESS) {
-      throw new VideoBios.Failure("VBE " + call + " failed: AX=" + String.format("%04x", ax));
+      throw new BiosCallFailure("VBE " + call + " failed: AX=" + String.format("%04x", ax));
     }
   }
 }

@@ -18,6 +18,7 @@ import io.github.genova.genode.os.framebuffer.FramebufferSession;
 import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.genode.os.pci.PciConnection;
+import io.github.genova.platform.firmware.BiosCallFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,16 +26,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Genode's classic {@code vesa_drv} as a component: it builds the real-mode sandbox of the first MiB from
- * core's IO_MEM (the vector table and BIOS data page, the VGA window, the option ROM at C0000h) where core
- * grants those ranges, and from scratch RAM where it does not; runs the VGA option ROM's code in its own x86
- * interpreter with the VGA's ports reached through IO_PORT sessions and the PCI configuration ports
- * 0xCF8/0xCFC emulated through a PCI session for the VGA device (class 0300h), which the driver keeps; asks VBE for the configured mode
+ * core's IO_MEM (the vector table and BIOS data page, the VGA window, the option ROM at C0000h — the system
+ * BIOS's POST left them as the machine's reserved memory) where core grants those ranges, and from scratch
+ * RAM where it does not; runs the VGA option ROM's code in its own x86 interpreter with the VGA's ports
+ * reached through IO_PORT sessions and the PCI configuration ports 0xCF8/0xCFC emulated through a PCI
+ * session for the VGA device (class 0300h), which the driver keeps; asks VBE for the configured mode
  * (default 1024 × 768 × 16, RGB565) and sets it with its linear framebuffer; maps that framebuffer through
  * IO_MEM and announces the {@value FramebufferSession#SERVICE_NAME} service serving it.
  *
- * <p>Where no system BIOS ran before (the vector table is the driver's scratch page) the driver runs the
- * option ROM's init entry itself first, as a system BIOS does at POST. When core does not grant the option
- * ROM's range, the driver takes the ROM image from the ROM module {@value #OPTION_ROM_MODULE} instead.
+ * <p>Where core does not grant the vector table's page (no system BIOS filled it), the driver points the
+ * vectors of its scratch page at an IRET and runs the option ROM's init entry itself first, as a system
+ * BIOS does at POST. Without an option ROM at C0000h the driver cannot set a mode.
  *
  * <p>Without a route to a PCI service the driver works as before and says so in its log: the video BIOS sees
  * no PCI devices (the configuration ports read all ones) and the framebuffer is not checked against the
@@ -45,8 +47,6 @@ import org.jspecify.annotations.Nullable;
  * what it opened.
  */
 public final class VesaDriver implements Component {
-  /** The ROM module the option ROM image is taken from when core's IO_MEM does not offer it at C0000h. */
-  public static final String OPTION_ROM_MODULE = "vga_option_rom";
   /** The physical address of a PC's VGA option ROM. */
   public static final long OPTION_ROM = 0xc0000L;
   /** The bytes of the option ROM's range the driver asks IO_MEM for (C0000h-CFFFFh). */
@@ -109,7 +109,7 @@ public final class VesaDriver implements Component {
         }
         mode = found.get();
         vbe.setMode(mode);
-      } catch (VideoBios.Failure e) {
+      } catch (BiosCallFailure e) {
         throw new Abort(String.valueOf(e.getMessage()));
       }
       checkPciFramebuffer(env, vga == null ? null : vga.vga(), mode.physBasePtr());
@@ -205,31 +205,15 @@ public final class VesaDriver implements Component {
     }
   }
 
-  /** Makes the option ROM appear at C0000h: the machine's through IO_MEM, else the ROM module's image. */
+  /** Maps the machine's option ROM at C0000h into the sandbox; without one the driver cannot go on. */
   private static void placeOptionRom(Env env, RealModeMemory memory, List<AutoCloseable> sandbox) throws Abort {
-    if (mapDevice(env, memory, sandbox, OPTION_ROM, OPTION_ROM_SIZE, "option ROM")) {
-      if (!hasRomSignature(memory)) {
-        throw new Abort("no VGA option ROM at 0x" + Long.toHexString(OPTION_ROM) + " (no 55 AA signature)");
-      }
-      return;
+    if (!mapDevice(env, memory, sandbox, OPTION_ROM, OPTION_ROM_SIZE, "option ROM")) {
+      throw new Abort("no VGA option ROM: IO_MEM " + IoMemWindow.range(OPTION_ROM, OPTION_ROM_SIZE)
+          + " not granted");
     }
-    byte[] image;
-    try (AttachedRomDataspace rom = new AttachedRomDataspace(env, OPTION_ROM_MODULE)) {
-      image = rom.bytes();
-    } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
-      throw new Abort("no VGA option ROM: none at 0x" + Long.toHexString(OPTION_ROM) + " and no ROM module \""
-          + OPTION_ROM_MODULE + "\" (" + e.getMessage() + ")");
-    }
-    if (image.length < 3 || image.length > OPTION_ROM_SIZE) {
-      throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" of " + image.length
-          + " bytes does not fit the option ROM area");
-    }
-    memory.load(OPTION_ROM, image);
     if (!hasRomSignature(memory)) {
-      throw new Abort("ROM module \"" + OPTION_ROM_MODULE + "\" is no option ROM (no 55 AA signature)");
+      throw new Abort("no VGA option ROM at 0x" + Long.toHexString(OPTION_ROM) + " (no 55 AA signature)");
     }
-    env.log().log("option ROM from ROM module \"" + OPTION_ROM_MODULE + "\" (" + image.length + " bytes) at 0x"
-        + Long.toHexString(OPTION_ROM));
   }
 
   private static boolean hasRomSignature(RealModeMemory memory) {

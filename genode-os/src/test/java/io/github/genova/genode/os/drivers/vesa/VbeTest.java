@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.genova.platform.Machine;
+import io.github.genova.platform.firmware.BiosCallFailure;
 import io.github.genova.platform.firmware.VgaOptionRom;
 import io.github.genova.platform.pc.StandardPc;
 import java.util.Optional;
@@ -23,7 +24,7 @@ class VbeTest {
   private Vbe vbe;
 
   @BeforeEach
-  void romInitialised() throws VideoBios.Failure {
+  void romInitialised() throws BiosCallFailure {
     machine = Machine.builder().ram(8L << 20).devices(StandardPc.devices()).build();
     memory = new RealModeMemory(new ArrayMemoryView(4096));
     memory.load(VesaDriver.OPTION_ROM, VgaOptionRom.image());
@@ -44,7 +45,7 @@ class VbeTest {
   }
 
   @Test
-  void item73_theModeIsSetWith4F02AndTheLinearFramebufferBit() throws VideoBios.Failure {
+  void item73_theModeIsSetWith4F02AndTheLinearFramebufferBit() throws BiosCallFailure {
     Vbe.Controller controller = vbe.controller();
     assertThat(controller.version()).isGreaterThanOrEqualTo(0x200);
     assertThat(controller.modes()).isNotEmpty();
@@ -63,14 +64,14 @@ class VbeTest {
   @Test
   void item73_aCallNotAnswering004FIsAFailureNamingTheCallAndTheAnswer() {
     VbeMode unknown = new VbeMode(0x1ff, 0x9b, 2048, 1024, 768, 16, 6, VgaOptionRom.LINEAR_FRAME_BUFFER);
-    assertThatThrownBy(() -> vbe.setMode(unknown)).isInstanceOf(VideoBios.Failure.class)
+    assertThatThrownBy(() -> vbe.setMode(unknown)).isInstanceOf(BiosCallFailure.class)
         .hasMessageStartingWith("VBE 4F02 (set mode 41ff) failed: AX=")
         .hasMessageNotContaining("AX=004f");
     assertThat(dispi(4) & 0x01).as("no mode set").isZero();
   }
 
   @Test
-  void aModeTheBiosDoesNotListIsNotFound() throws VideoBios.Failure {
+  void aModeTheBiosDoesNotListIsNotFound() throws BiosCallFailure {
     assertThat(vbe.find(vbe.controller(), 1000, 700, 16)).isEmpty();
   }
 }
