@@ -38,7 +38,7 @@ class GenovaCommandTest {
   @Test
   void runningTheHelloScenarioFilePrintsItsGreetingAndTheExit() {
     Result r = run(false, "run", "scenarios/hello.xml");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).containsSubsequence(
         "Genode on Genova: /hypervisor iommu serial", "[init -> hello] Hello world",
         "[init] child \"hello\" exited with exit value 0");
@@ -47,7 +47,7 @@ class GenovaCommandTest {
   @Test
   void theBaseScenarioRunsGenodesBaseTestsSideBySideUnderInit() {
     Result r = run(false, "run", "scenarios/base.xml");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains(
         "[init] child \"hello\" exited with exit value 0",
         "[init -> test-signal] --- signalling test finished ---",
@@ -59,7 +59,7 @@ class GenovaCommandTest {
   @Test
   void theTimerScenarioRunsGenodesTimerTestAgainstTheTimerDriverUnderInit() {
     Result r = run(false, "run", "scenarios/timer.xml");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).containsSubsequence(
         "[init -> test-timer] --- timer test ---",
         "[init -> test-timer] register two-seconds timeout...",
@@ -73,7 +73,7 @@ class GenovaCommandTest {
   void withoutAnArgumentAndWithoutADisplayItBootsTheClassicDemoHeadless() {
     assertThat(GenovaCommand.DEFAULT_SCENARIO).isEqualTo("examples/scenarios/demo.xml");
     Result r = run(false, "run");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out().getFirst()).startsWith("genova: booting examples/scenarios/demo.xml, Genode's classic demo")
         .endsWith("headless (no display): its log for ten seconds of virtual time");
     assertThat(r.out()).containsSubsequence("[init -> ps2_drv] mouse: IntelliMouse with wheel",
@@ -85,7 +85,7 @@ class GenovaCommandTest {
   @Test
   void headlessKeepsTheDemoOutOfAWindowOnAHostWithADisplay() {
     Result r = run(true, "run", "--headless");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out().getFirst()).endsWith("headless (--headless): its log for ten seconds of virtual time");
     assertThat(r.out()).contains("[init -> nitpicker] serving a 1024x768 screen");
   }
@@ -99,7 +99,7 @@ class GenovaCommandTest {
   @Test
   void aScenarioWithoutScreenOrInputDriverRunsOutOfAWindowEvenWithADisplay() {
     Result r = run(true, "run", "scenarios/hello.xml");
-    assertThat(r.status()).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("[init] child \"hello\" exited with exit value 0");
   }
 

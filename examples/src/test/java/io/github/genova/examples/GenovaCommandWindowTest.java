@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.swing.JPanel;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,7 @@ class GenovaCommandWindowTest {
   private static final String EVENT = CLIENT + "Input event #";
   private static final int WIDTH = 640;
   private static final int HEIGHT = 400;
+  private static final Pattern MOTION = Pattern.compile("MOTION rel (-?\\d+),(-?\\d+)");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   private final List<String> titles = new CopyOnWriteArrayList<>();
@@ -93,9 +96,9 @@ class GenovaCommandWindowTest {
   }
 
   private static int[] motion(String event) {
-    assertThat(event).matches("MOTION rel -?\\d+,-?\\d+");
-    String[] xy = event.substring("MOTION rel ".length()).split(",");
-    return new int[] {Integer.parseInt(xy[0]), Integer.parseInt(xy[1])};
+    Matcher m = MOTION.matcher(event);
+    assertThat(m.matches()).as(event).isTrue();
+    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
   }
 
   /** Plays the user at the window once test-input is up, then closes it when the last event has arrived. */

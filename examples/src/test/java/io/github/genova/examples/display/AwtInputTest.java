@@ -37,7 +37,7 @@ class AwtInputTest {
   }
 
   private MouseWheelEvent wheel(double rotation) {
-    return new MouseWheelEvent(screen, MouseEvent.MOUSE_WHEEL, 0, 0, 10, 10, 0, false,
+    return new MouseWheelEvent(screen, MouseEvent.MOUSE_WHEEL, 0, 0, 10, 10, 10, 10, 0, false,
         MouseWheelEvent.WHEEL_UNIT_SCROLL, 3, (int) rotation, rotation);
   }
 

@@ -11,6 +11,7 @@ import io.github.genova.platform.device.ps2.Key;
 import io.github.genova.platform.device.ps2.MouseButton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,7 +121,7 @@ class InputQueueTest {
     Thread host = Thread.ofPlatform().start(() -> {
       for (int i = 0; i < 200; i++) {
         queue.offer(new KeyStroke(i % 4 < 2 ? Key.A : Key.B, i % 2 == 0));
-        Thread.yield();
+        LockSupport.parkNanos(10_000); // let the steps run in between
       }
     });
     Recording target = new Recording();
