@@ -6,6 +6,7 @@ import io.github.genova.examples.display.DisplayLoop;
 import io.github.genova.examples.display.InputQueue;
 import io.github.genova.examples.display.Pacer;
 import io.github.genova.examples.display.SwingDisplay;
+import io.github.genova.examples.display.WindowUnavailableException;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.os.init.ConfigException;
 import io.github.genova.genode.os.init.InitConfig;
@@ -124,8 +125,14 @@ public final class GenovaCommand {
     Scenario scenario = Scenario.of(xml).withAll(ComponentRegistry.loaded())
         .onPlatform(KernelConfig.PLATFORM_STANDARD_PC).echoTo(out::println);
     if (displays != null && starts.stream().anyMatch(s -> s.provides().stream().anyMatch(SCREEN_SERVICES::contains))) {
-      runInWindow(scenario, "Genova: " + file.getFileName(), out, displays);
-      return 0;
+      String title = "Genova: " + file.getFileName();
+      InputQueue input = new InputQueue();
+      try {
+        runInWindow(scenario, displays.open(title, input), input, title, out);
+        return 0;
+      } catch (WindowUnavailableException e) {
+        err.println("genova: no window (" + e.getMessage() + "); running headless");
+      }
     }
     List<String> exits = starts.stream().filter(start -> start.provides().isEmpty()).map(StartNode::name)
         .map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
@@ -137,11 +144,10 @@ public final class GenovaCommand {
     return 0;
   }
 
-  private static void runInWindow(Scenario scenario, String title, PrintStream out, Display.Opener displays) {
+  private static void runInWindow(Scenario scenario, Display display, InputQueue input, String title,
+      PrintStream out) {
     out.println("genova: the machine's screen is in the window \"" + title + "\", which takes the keyboard and"
         + " mouse; closing it ends the run");
-    InputQueue input = new InputQueue();
-    Display display = displays.open(title, input);
     DisplayLoop loop = new DisplayLoop(input, display, Pacer.onWallClock(), WINDOW_LIMIT);
     try {
       scenario.run(loop);

@@ -3,6 +3,8 @@ package io.github.genova.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.examples.display.Display;
+import io.github.genova.examples.display.WindowUnavailableException;
+import java.awt.AWTError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +96,22 @@ class GenovaCommandTest {
   void headlessGoesBeforeOrAfterTheScenarioFile() {
     assertThat(run(true, "run", "scenarios/input.xml", "--headless").out())
         .contains("[init -> test-input] --- Input test ---");
+  }
+
+  @Test
+  void whenTheWindowCannotBeOpenedAfterAllTheRunGoesOnHeadless() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = GenovaCommand.run(new String[] {"run", "scenarios/input.xml"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), ROOT,
+        true, (title, input) -> {
+          throw new WindowUnavailableException("Can't connect to X11 window server using ':98'", new AWTError("x"));
+        });
+    assertThat(status).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("genova: no window (Can't connect to X11 window"
+        + " server using ':98'); running headless" + System.lineSeparator());
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("[init -> test-input] --- Input test ---")
+        .doesNotContain("genova: the machine's screen is in the window");
   }
 
   @Test

@@ -16,7 +16,12 @@ public interface Display {
   /** Opens displays. */
   @FunctionalInterface
   interface Opener {
-    /** Opens a display titled {@code title} that sends the user's input to {@code input}. */
-    Display open(String title, InputQueue input);
+    /**
+     * Opens a display titled {@code title} that sends the user's input to {@code input}.
+     *
+     * @throws WindowUnavailableException if the host cannot show it after all (its display server does not
+     *     answer, say)
+     */
+    Display open(String title, InputQueue input) throws WindowUnavailableException;
   }
 }

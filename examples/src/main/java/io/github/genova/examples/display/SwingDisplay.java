@@ -1,9 +1,11 @@
 package io.github.genova.examples.display;
 
+import java.awt.AWTError;
 import java.awt.Cursor;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Graphics;
+import java.awt.HeadlessException;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
@@ -57,17 +59,22 @@ public final class SwingDisplay implements Display {
    * Opens the window titled {@code title}, black until the first frame, sending the user's input to {@code
    * input}.
    *
-   * @throws java.awt.HeadlessException if this host has no display
+   * @throws WindowUnavailableException if AWT cannot open a window on this host (headless, or its display
+   *     server does not answer)
    */
-  public static Display open(String title, InputQueue input) {
+  public static Display open(String title, InputQueue input) throws WindowUnavailableException {
     AtomicReference<@Nullable SwingDisplay> made = new AtomicReference<>();
     try {
       EventQueue.invokeAndWait(() -> made.set(new SwingDisplay(title, input)));
+    } catch (AWTError | HeadlessException e) { // AWT's own start-up, on this thread
+      throw new WindowUnavailableException(e.getMessage(), e);
     } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      switch (e.getCause()) {
+        case AWTError awt -> throw new WindowUnavailableException(awt.getMessage(), awt);
+        case HeadlessException headless -> throw new WindowUnavailableException(headless.getMessage(), headless);
+        case RuntimeException r -> throw r;
+        case null, default -> throw new IllegalStateException("cannot open the window", e.getCause());
       }
-      throw new IllegalStateException("cannot open the window", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening the window", e);
