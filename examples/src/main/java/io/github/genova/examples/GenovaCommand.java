@@ -124,14 +124,19 @@ public final class GenovaCommand {
     }
     Scenario scenario = Scenario.of(xml).withAll(ComponentRegistry.loaded())
         .onPlatform(KernelConfig.PLATFORM_STANDARD_PC).echoTo(out::println);
-    if (displays != null && starts.stream().anyMatch(s -> s.provides().stream().anyMatch(SCREEN_SERVICES::contains))) {
+    boolean screenOrInput = starts.stream().anyMatch(s -> s.provides().stream().anyMatch(SCREEN_SERVICES::contains));
+    if (displays != null && screenOrInput) {
       String title = "Genova: " + file.getFileName();
       InputQueue input = new InputQueue();
+      Display display = null;
       try {
-        runInWindow(scenario, displays.open(title, input), input, title, out);
-        return 0;
+        display = displays.open(title, input);
       } catch (WindowUnavailableException e) {
         err.println("genova: no window (" + e.getMessage() + "); running headless");
+      }
+      if (display != null) {
+        runInWindow(scenario, display, input, title, out);
+        return 0;
       }
     }
     List<String> exits = starts.stream().filter(start -> start.provides().isEmpty()).map(StartNode::name)
