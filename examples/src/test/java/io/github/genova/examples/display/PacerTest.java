@@ -26,11 +26,12 @@ class PacerTest {
     }
   }
 
+  private final Clock clock = new Clock();
+  private final Pacer pacer = clock.pacer();
+
   @Test
   void virtualTimeNeverRunsAheadOfWallTimeByMoreThanOneStep() {
     RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
-    Clock clock = new Clock();
-    Pacer pacer = clock.pacer();
     long virtual = 1_234 * MS; // the run's virtual time when the loop starts
     pacer.start(virtual);
     long wallStart = clock.now;
@@ -49,8 +50,6 @@ class PacerTest {
 
   @Test
   void aRunAheadWaitsExactlyUntilTheWallClockHasCaughtUp() {
-    Clock clock = new Clock();
-    Pacer pacer = clock.pacer();
     pacer.start(0);
     clock.now += 3 * MS;
     pacer.pace(STEP);
@@ -59,8 +58,6 @@ class PacerTest {
 
   @Test
   void aRunBehindGoesOnWithoutWaiting() {
-    Clock clock = new Clock();
-    Pacer pacer = clock.pacer();
     pacer.start(0);
     clock.now += 100 * MS;
     for (long v = STEP; v <= 100 * MS; v += STEP) {
@@ -71,8 +68,6 @@ class PacerTest {
 
   @Test
   void aLagBeyondTheMaximumIsForgivenSoTheRunDoesNotRaceToCatchUp() {
-    Clock clock = new Clock();
-    Pacer pacer = clock.pacer();
     pacer.start(0);
     clock.now += 5_000 * MS; // booting took five seconds of wall time for one step of virtual time
     pacer.pace(STEP);
