@@ -1,5 +1,12 @@
 package io.github.genova.examples;
 
+import io.github.genova.examples.display.Display;
+import io.github.genova.examples.display.DisplayEnvironment;
+import io.github.genova.examples.display.DisplayLoop;
+import io.github.genova.examples.display.InputQueue;
+import io.github.genova.examples.display.Pacer;
+import io.github.genova.examples.display.SwingDisplay;
+import io.github.genova.examples.display.WindowUnavailableException;
 import io.github.genova.genode.base.env.ComponentRegistry;
 import io.github.genova.genode.os.init.ConfigException;
 import io.github.genova.genode.os.init.InitConfig;
@@ -13,63 +20,101 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code genova} command: boots a scenario in-process and prints what it does. Run it through
- * the {@code ./genova} script at the top of the repository.
+ * The {@code genova} command: boots a scenario in-process and prints what it does; a scenario with a screen
+ * or input driver is shown in a window, when the host has a display, and played with the host's keyboard and
+ * mouse. Run it through the {@code ./genova} script at the top of the repository.
  */
 public final class GenovaCommand {
-  /** How much virtual time a scenario may run at most. */
+  /** How much virtual time a scenario run without a window may take at most. */
   static final Duration RUN_LIMIT = Duration.ofSeconds(10);
+  /**
+   * How much wall time a run in a window may take at most: a little less than the kernel's limit for a
+   * scenario's root task, {@link Scenario#HOST_TIMEOUT}, so the run ends in order before that.
+   */
+  static final Duration WINDOW_LIMIT = Scenario.HOST_TIMEOUT.minusSeconds(5);
   private static final Duration POLL = Duration.ofMillis(10);
   /** The scenario {@code genova run} boots without an argument, relative to the repository root. */
-  static final String DEFAULT_SCENARIO = "examples/scenarios/base.xml";
+  static final String DEFAULT_SCENARIO = "examples/scenarios/demo.xml";
   /** The argument that runs the narrated kernel example instead of a scenario. */
   static final String TWO_PDS = "two-pds";
+  /** The option that keeps the run out of a window even on a host with a display. */
+  static final String HEADLESS = "--headless";
+  /** The services whose providers drive the machine's screen or input: a scenario with one gets a window. */
+  private static final Set<String> SCREEN_SERVICES = Set.of("Framebuffer", "Input");
+  private static final String USAGE = "usage: genova run [" + HEADLESS + "] [scenario.xml | " + TWO_PDS + "]";
 
   private GenovaCommand() {}
 
   /**
    * Entry point.
    *
-   * @param args {@code run [scenario.xml | two-pds]}
+   * @param args {@code run [--headless] [scenario.xml | two-pds]}
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.out, System.err, Path.of(""), DisplayEnvironment.available(),
+        SwingDisplay::open));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("run") || args.length > 2) {
-      err.println("usage: genova run [scenario.xml | two-pds]");
+  /**
+   * Runs the command {@code args}.
+   *
+   * @param root the repository root, which the default scenario's path is relative to
+   * @param display whether the host can show a window
+   * @param displays opens the window when a scenario is shown in one
+   * @return the exit status: 0 after a run, 1 for a scenario that cannot be read, 2 for bad arguments
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Path root, boolean display,
+      Display.Opener displays) {
+    if (args.length == 0 || !args[0].equals("run")) {
+      err.println(USAGE);
       return 2;
     }
-    if (args.length == 2 && args[1].equals(TWO_PDS)) {
+    List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+    boolean headless = rest.remove(HEADLESS);
+    if (rest.size() > 1) {
+      err.println(USAGE);
+      return 2;
+    }
+    if (!rest.isEmpty() && rest.getFirst().startsWith("--")) {
+      err.println("genova: unknown option " + rest.getFirst() + "; " + USAGE);
+      return 2;
+    }
+    if (!rest.isEmpty() && rest.getFirst().equals(TWO_PDS)) {
       out.println("genova: the narrated two-PD portal example on the bare kernel");
       TwoPdsExample.run(out);
       return 0;
     }
-    Path scenario = Path.of(args.length == 2 ? args[1] : DEFAULT_SCENARIO);
-    if (args.length == 1) {
-      out.println("genova: booting " + scenario + " (core, init and Genode's base tests; the demo"
-          + " scenario is not built yet)");
+    boolean windowed = display && !headless;
+    if (rest.isEmpty()) {
+      out.println("genova: booting " + DEFAULT_SCENARIO + ", Genode's classic demo (nitpicker and launchpad on"
+          + " vesa_drv and ps2_drv), " + (windowed ? "in a window: click a launcher to start a program, close the"
+          + " window to stop" : "headless (" + (headless ? HEADLESS : "no display")
+          + "): its log for ten seconds of virtual time"));
+      return runScenario(root.resolve(DEFAULT_SCENARIO), out, err, windowed ? displays : null);
     }
-    return runScenario(scenario, out, err);
+    return runScenario(Path.of(rest.getFirst()), out, err, windowed ? displays : null);
   }
 
   /**
    * Boots the init configuration in {@code file} with every known component on a standard PC (so drivers
-   * such as {@code timer} find their devices), prints the console as it comes, and stops when every child
-   * that provides no service has exited (servers such as the timer live on) or {@link #RUN_LIMIT} of
-   * virtual time has passed.
+   * such as {@code timer} find their devices) and prints the console as it comes. When {@code displays} is
+   * given and a child provides a screen or input service, the machine is shown in a window that takes the
+   * keyboard and mouse, virtual time follows wall time, and the run ends when the window is closed. Otherwise
+   * it stops when every child that provides no service has exited (servers such as the timer live on) or
+   * {@link #RUN_LIMIT} of virtual time has passed.
    */
-  static int runScenario(Path file, PrintStream out, PrintStream err) {
+  static int runScenario(Path file, PrintStream out, PrintStream err, Display.@Nullable Opener displays) {
     String xml;
-    List<String> exits;
+    List<StartNode> starts;
     try {
       xml = Files.readString(file, StandardCharsets.UTF_8);
-      exits = InitConfig.parse(xml).starts().stream().filter(start -> start.provides().isEmpty())
-          .map(StartNode::name).map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
+      starts = InitConfig.parse(xml).starts();
     } catch (IOException e) {
       err.println("genova: cannot read " + file + ": " + e.getMessage());
       return 1;
@@ -77,13 +122,47 @@ public final class GenovaCommand {
       err.println("genova: " + file + ": " + e.getMessage());
       return 1;
     }
-    Scenario.of(xml).withAll(ComponentRegistry.loaded()).onPlatform(KernelConfig.PLATFORM_STANDARD_PC)
-        .echoTo(out::println).run(s -> {
+    Scenario scenario = Scenario.of(xml).withAll(ComponentRegistry.loaded())
+        .onPlatform(KernelConfig.PLATFORM_STANDARD_PC).echoTo(out::println);
+    boolean screenOrInput = starts.stream().anyMatch(s -> s.provides().stream().anyMatch(SCREEN_SERVICES::contains));
+    if (displays != null && screenOrInput) {
+      String title = "Genova: " + file.getFileName();
+      InputQueue input = new InputQueue();
+      Display display = null;
+      try {
+        display = displays.open(title, input);
+      } catch (WindowUnavailableException e) {
+        err.println("genova: no window (" + e.getMessage() + "); running headless");
+      }
+      if (display != null) {
+        runInWindow(scenario, display, input, title, out);
+        return 0;
+      }
+    }
+    List<String> exits = starts.stream().filter(start -> start.provides().isEmpty()).map(StartNode::name)
+        .map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
+    scenario.run(s -> {
       for (long t = 0; t < RUN_LIMIT.toMillis() && !allExited(s, exits); t += POLL.toMillis()) {
         s.sleep(POLL);
       }
     });
     return 0;
+  }
+
+  private static void runInWindow(Scenario scenario, Display display, InputQueue input, String title,
+      PrintStream out) {
+    out.println("genova: the machine's screen is in the window \"" + title + "\", which takes the keyboard and"
+        + " mouse; closing it ends the run");
+    DisplayLoop loop = new DisplayLoop(input, display, Pacer.onWallClock(), WINDOW_LIMIT);
+    try {
+      scenario.run(loop);
+    } finally {
+      display.close();
+    }
+    if (loop.reachedWallLimit()) {
+      out.println("genova: stopped after " + WINDOW_LIMIT.toSeconds() + " s, the longest a scenario may run ("
+          + Scenario.HOST_TIMEOUT.toSeconds() + " s of wall time, Scenario.HOST_TIMEOUT, less a margin)");
+    }
   }
 
   private static boolean allExited(ScenarioRun run, List<String> exits) {
