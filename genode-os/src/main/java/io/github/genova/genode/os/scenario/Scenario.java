@@ -30,7 +30,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Scenario {
-  /** The wall-clock time a run may take before the kernel gives up on it. */
+  /** The wall-clock time a run may take before the kernel gives up on it, unless {@link #withHostTimeout}. */
   public static final Duration HOST_TIMEOUT = Duration.ofMinutes(2);
 
   /** The binary of launchpad, which starts children from the scenario's binaries as init does. */
@@ -41,6 +41,7 @@ public final class Scenario {
   private final Map<String, byte[]> roms = new LinkedHashMap<>();
   private Consumer<String> echo = line -> { };
   private KernelConfig kernel = KernelConfig.defaults().withCpus(2).withRam(64L << 20);
+  private Duration hostTimeout = HOST_TIMEOUT;
 
   private Scenario(String config) {
     this.config = config;
@@ -49,6 +50,20 @@ public final class Scenario {
   /** Returns a scenario whose init is configured by {@code configXml}. */
   public static Scenario of(String configXml) {
     return new Scenario(configXml);
+  }
+
+  /**
+   * Lets a run take up to {@code timeout} of wall-clock time (instead of {@link #HOST_TIMEOUT}) before the
+   * kernel gives up on it: for interactive runs, whose virtual time follows the wall clock.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public Scenario withHostTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a host timeout must be positive: " + timeout);
+    }
+    this.hostTimeout = timeout;
+    return this;
   }
 
   /** Adds boot module {@code binary}, a component init can start by that name. */
@@ -154,7 +169,7 @@ public final class Scenario {
         k.runRoot((gate, ip, arg) -> {
           Core.boot(gate, image, all, run::append);
           body.accept(run);
-        }, HOST_TIMEOUT);
+        }, hostTimeout);
       } catch (RootTaskFailure e) {
         if (e.getCause() instanceof AssertionError failed) {
           throw failed;

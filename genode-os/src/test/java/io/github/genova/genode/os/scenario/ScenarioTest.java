@@ -40,6 +40,15 @@ class ScenarioTest {
   }
 
   @Test
+  void aLongerHostTimeoutStillRunsAndANonPositiveOneIsRefusedNamingIt() {
+    ScenarioRun run = hello().withHostTimeout(Duration.ofHours(1))
+        .run(s -> s.awaitLog("[init] child \"hello\" exited with exit value 0", Duration.ofSeconds(1)));
+    assertThat(run.log()).contains("[init -> hello] Hello world");
+    assertThatThrownBy(() -> hello().withHostTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("host timeout must be positive");
+  }
+
+  @Test
   void aLineThatNeverComesFailsWithTheLogsTail() {
     assertThatThrownBy(() -> hello().run(s -> s.awaitLog("Goodbye world", Duration.ofMillis(20))))
         .hasMessageContaining("\"Goodbye world\" did not appear within PT0.02S of virtual time")
