@@ -33,8 +33,15 @@ final class BytecodeCompiler implements BlockCompiler {
     }
   };
 
+  private int translations;
+
   BytecodeCompiler(int threshold) {
     this.threshold = threshold;
+  }
+
+  /** Returns how many classes this compiler has made (distinct translations, cache hits not counted). */
+  int translations() {
+    return translations;
   }
 
   @Override
@@ -70,6 +77,7 @@ final class BytecodeCompiler implements BlockCompiler {
       throw new IllegalStateException("defining the compiled block failed", t);
     }
     cache.put(key, compiled);
+    translations++;
     return compiled;
   }
 

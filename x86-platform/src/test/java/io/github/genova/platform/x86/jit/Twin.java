@@ -1,0 +1,98 @@
+package io.github.genova.platform.x86.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.genova.platform.x86.ExitReason;
+import io.github.genova.platform.x86.IoPorts;
+import io.github.genova.platform.x86.PagedRam;
+import io.github.genova.platform.x86.X86State;
+import io.github.genova.platform.x86.interp.Interpreter;
+import java.util.Arrays;
+
+/**
+ * The same guest on two CPUs, each on its own RAM: the interpreter and the JIT (a {@link BytecodeCompiler}
+ * with a given threshold). Everything written goes to both; {@link #run} runs both and asserts that exit,
+ * instruction count, the whole architectural state and the compared memory pages agree.
+ */
+final class Twin {
+  static final long RAM = 2 << 20;
+
+  final PagedRam interpreterRam = new PagedRam(RAM);
+  final PagedRam jitRam = new PagedRam(RAM);
+  final Interpreter interpreter = new Interpreter(interpreterRam, IoPorts.NONE);
+  final BytecodeCompiler compiler;
+  final Interpreter jit;
+  private final long[] comparedPages;
+
+  /** Creates the twins; {@code comparedPages} are the physical pages compared after every run. */
+  Twin(int threshold, long... comparedPages) {
+    compiler = new BytecodeCompiler(threshold);
+    jit = new Interpreter(jitRam, IoPorts.NONE, compiler);
+    this.comparedPages = comparedPages;
+  }
+
+  void load(long address, byte[] bytes) {
+    interpreterRam.load(address, bytes);
+    jitRam.load(address, bytes);
+  }
+
+  void write32(long address, int value) {
+    interpreterRam.write32(address, value);
+    jitRam.write32(address, value);
+  }
+
+  void loadState(X86State s) {
+    interpreter.loadState(s);
+    jit.loadState(s);
+  }
+
+  /** Runs both for {@code budget} instructions, checks they agree and returns the exit. */
+  ExitReason run(long budget, String context) {
+    ExitReason expected = interpreter.run(budget);
+    ExitReason actual = jit.run(budget);
+    assertThat(actual).as("exit, %s", context).isEqualTo(expected);
+    assertSame(context);
+    return expected;
+  }
+
+  /** Asserts that both CPUs and the compared pages agree. */
+  void assertSame(String context) {
+    assertThat(jit.instructions()).as("instructions, %s", context).isEqualTo(interpreter.instructions());
+    assertThat(describe(jit.saveState(new X86State()))).as("state, %s", context)
+        .isEqualTo(describe(interpreter.saveState(new X86State())));
+    assertThat(jit.shutdownCause()).as("shutdown, %s", context).isEqualTo(interpreter.shutdownCause());
+    for (long page : comparedPages) {
+      for (long a = page; a < page + 4096; a += 4) {
+        if (jitRam.read32(a) != interpreterRam.read32(a)) {
+          assertThat(Integer.toHexString(jitRam.read32(a))).as("memory at %x, %s", a, context)
+              .isEqualTo(Integer.toHexString(interpreterRam.read32(a)));
+        }
+      }
+    }
+  }
+
+  static String describe(X86State s) {
+    return "regs=" + Arrays.toString(Arrays.stream(s.regs).mapToObj(Integer::toHexString).toArray())
+        + " eip=" + Integer.toHexString(s.eip) + " eflags=" + Integer.toHexString(s.eflags)
+        + " sel=" + Arrays.toString(s.selector) + " base=" + Arrays.toString(s.base)
+        + " limit=" + Arrays.toString(s.limit) + " attr=" + Arrays.toString(s.attributes)
+        + " cr0=" + Integer.toHexString(s.cr0) + " cr2=" + Integer.toHexString(s.cr2)
+        + " cr3=" + Integer.toHexString(s.cr3) + " cr4=" + Integer.toHexString(s.cr4) + " cpl=" + s.cpl
+        + " gdt=" + Integer.toHexString(s.gdtBase) + "/" + s.gdtLimit + " idt=" + Integer.toHexString(s.idtBase)
+        + "/" + s.idtLimit + " a20=" + s.a20;
+  }
+
+  /** A 32-bit flat protected-mode state at ring 0 entering at {@code eip}. */
+  static X86State flat32(int eip) {
+    X86State s = new X86State();
+    s.cr0 = 0x11;
+    for (int seg = 0; seg < 6; seg++) {
+      s.selector[seg] = seg == X86State.CS ? 8 : 16;
+      s.base[seg] = 0;
+      s.limit[seg] = -1;
+      s.attributes[seg] = seg == X86State.CS ? 0xc09b : 0xc093;
+    }
+    s.eip = eip;
+    return s;
+  }
+}
