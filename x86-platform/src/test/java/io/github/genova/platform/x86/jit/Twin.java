@@ -8,6 +8,8 @@ import io.github.genova.platform.x86.PagedRam;
 import io.github.genova.platform.x86.X86State;
 import io.github.genova.platform.x86.interp.Interpreter;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same guest on two CPUs, each on its own RAM: the interpreter and the JIT (a {@link BytecodeCompiler}
@@ -19,16 +21,45 @@ final class Twin {
 
   final PagedRam interpreterRam = new PagedRam(RAM);
   final PagedRam jitRam = new PagedRam(RAM);
-  final Interpreter interpreter = new Interpreter(interpreterRam, IoPorts.NONE);
+  final Interpreter interpreter;
   final BytecodeCompiler compiler;
   final Interpreter jit;
   private final long[] comparedPages;
 
-  /** Creates the twins; {@code comparedPages} are the physical pages compared after every run. */
+  /**
+   * Creates the twins; {@code comparedPages} are the physical pages compared after every run. Each CPU's
+   * ports act as an interrupting device: an OUT to port {@link #INTR_PORT} asserts INTR with the value as
+   * the vector on the CPU that executed it.
+   */
   Twin(int threshold, long... comparedPages) {
     compiler = new BytecodeCompiler(threshold);
-    jit = new Interpreter(jitRam, IoPorts.NONE, compiler);
+    InterruptingDevice interpreterDevice = new InterruptingDevice();
+    InterruptingDevice jitDevice = new InterruptingDevice();
+    interpreter = new Interpreter(interpreterRam, interpreterDevice);
+    jit = new Interpreter(jitRam, jitDevice, compiler);
+    interpreterDevice.cpu = interpreter;
+    jitDevice.cpu = jit;
     this.comparedPages = comparedPages;
+  }
+
+  /** The port whose writes raise INTR. */
+  static final int INTR_PORT = 0x80;
+
+  /** Ports with one device: a write to {@link #INTR_PORT} asserts INTR on the CPU that made it. */
+  private static final class InterruptingDevice implements IoPorts {
+    private @Nullable Interpreter cpu;
+
+    @Override
+    public int in(int port, int size) {
+      return IoPorts.NONE.in(port, size);
+    }
+
+    @Override
+    public void out(int port, int size, int value) {
+      if (port == INTR_PORT) {
+        Objects.requireNonNull(cpu).assertIntr(value);
+      }
+    }
   }
 
   void load(long address, byte[] bytes) {
