@@ -34,7 +34,10 @@ import java.lang.reflect.AccessFlag;
  *       {@link Interpreter.Guest#faultAt} after writing the registers back, so a fault leaves the state the
  *       interpreter would leave and the interpreter delivers it.
  * </ul>
- * The translation covers the block up to its first {@link DecodedBlock#SLOW} instruction.
+ * The translation covers the block up to its first {@link DecodedBlock#SLOW} instruction. Flag liveness
+ * (as QEMU's translator tracks it) drops the flag record of an ALU, INC/DEC or TEST micro-op whose flags
+ * nothing can observe: the next micro-ops only move registers, and then a register-only operation replaces
+ * all six arithmetic flags, with no memory access (which could fault), jump or exit in between.
  */
 final class BlockTranslator {
   private static final ClassDesc GUEST = Interpreter.Guest.class.describeConstable().orElseThrow();
@@ -121,6 +124,8 @@ final class BlockTranslator {
     private int used;
     /** Bit i set when the block may write guest register i (written back at exits). */
     private int written;
+    /** Per micro-op: its flag results are overwritten before anything can observe them. */
+    private boolean[] flagsDead = new boolean[0];
     private int k;
 
     Method(CodeBuilder code, DecodedBlock block, int covered, boolean stack32) {
@@ -140,6 +145,10 @@ final class BlockTranslator {
         account();
       }
       used |= written;
+      flagsDead = new boolean[covered];
+      for (int i = 0; i < covered; i++) {
+        flagsDead[i] = flagsDeadAfter(i);
+      }
       code.aload(GUEST_SLOT).getfield(GUEST, "registers", INT_ARRAY).astore(REGISTERS);
       code.aload(GUEST_SLOT).getfield(GUEST, "flags", FLAGS).astore(FLAGS_SLOT);
       code.iconst_0().istore(MICRO_OP);
@@ -261,6 +270,40 @@ final class BlockTranslator {
           code.aload(REGISTERS).loadConstant(i).iload(REG + i).iastore();
         }
       }
+    }
+
+    // ------------------------------------------------------------------------------ flag liveness
+
+    /** The ALU operation of an ALU micro-op (0..7: ADD OR ADC SBB AND SUB XOR CMP), or -1. */
+    private int aluOperation(int i) {
+      return switch (block.field(i, OP)) {
+        case ALU_RR, ALU_R_M, ALU_M_R -> block.field(i, IMM);
+        case ALU_R_IMM, ALU_M_IMM -> block.field(i, Y);
+        default -> -1;
+      };
+    }
+
+    /** Whether micro-op {@code i} replaces all six arithmetic flags without reading them or touching memory. */
+    private boolean replacesFlagsInRegisters(int i) {
+      int op = block.field(i, OP);
+      int alu = aluOperation(i);
+      return ((op == ALU_RR || op == ALU_R_IMM) && alu != 2 && alu != 3) || op == TEST_RR || op == TEST_R_IMM;
+    }
+
+    /** Whether the flags micro-op {@code i} produces are replaced before anything can observe them. */
+    private boolean flagsDeadAfter(int i) {
+      for (int j = i + 1; j < covered; j++) {
+        if (replacesFlagsInRegisters(j)) {
+          return true;
+        }
+        switch (block.field(j, OP)) {
+          case MOV_RR, MOV_R_IMM, LEA, MOVX_R, NOP -> { }
+          default -> {
+            return false;
+          }
+        }
+      }
+      return false;
     }
 
     // ------------------------------------------------------------------------------ operands
@@ -429,6 +472,30 @@ final class BlockTranslator {
       code.loadConstant(size).invokevirtual(FLAGS, "alu", FOUR_INTS);
     }
 
+    /**
+     * An ALU operation (not ADC/SBB) on a register whose flags are dead: the result alone, truncated by the
+     * register write as the flag record would truncate it.
+     */
+    private void aluWithoutFlags(int aluOp, int size, int x) {
+      if (aluOp == 7) {
+        return;
+      }
+      readReg(size, x);
+      if (f(OP) == ALU_RR) {
+        readReg(size, f(Y));
+      } else {
+        code.loadConstant(f(IMM));
+      }
+      switch (aluOp) {
+        case 0 -> code.iadd();
+        case 1 -> code.ior();
+        case 4 -> code.iand();
+        case 5 -> code.isub();
+        default -> code.ixor();
+      }
+      writeReg(size, x);
+    }
+
     /** Emits micro-op {@link #k}. */
     private void instruction() {
       int size = f(SIZE);
@@ -456,15 +523,31 @@ final class BlockTranslator {
           store(size);
           endOnStoreIntoCode();
         }
-        case ALU_RR, ALU_R_M, ALU_R_IMM -> {
-          int aluOp = f(OP) == ALU_R_IMM ? f(Y) : f(IMM);
+        case ALU_RR, ALU_R_IMM -> {
+          int aluOp = aluOperation(k);
+          if (flagsDead[k] && aluOp != 2 && aluOp != 3) {
+            aluWithoutFlags(aluOp, size, x);
+            return;
+          }
           code.aload(FLAGS_SLOT).loadConstant(aluOp);
           readReg(size, x);
-          switch (f(OP)) {
-            case ALU_RR -> readReg(size, f(Y));
-            case ALU_R_M -> read(size);
-            default -> code.loadConstant(f(IMM));
+          if (f(OP) == ALU_RR) {
+            readReg(size, f(Y));
+          } else {
+            code.loadConstant(f(IMM));
           }
+          alu(size);
+          if (aluOp != 7) {
+            writeReg(size, x);
+          } else {
+            code.pop();
+          }
+        }
+        case ALU_R_M -> {
+          int aluOp = f(IMM);
+          code.aload(FLAGS_SLOT).loadConstant(aluOp);
+          readReg(size, x);
+          read(size);
           alu(size);
           if (aluOp != 7) {
             writeReg(size, x);
@@ -493,6 +576,12 @@ final class BlockTranslator {
           }
         }
         case INC_R, DEC_R -> {
+          if (flagsDead[k]) {
+            readReg(size, x);
+            code.loadConstant(f(OP) == INC_R ? 1 : -1).iadd();
+            writeReg(size, x);
+            return;
+          }
           code.aload(FLAGS_SLOT);
           readReg(size, x);
           code.loadConstant(size * 8).invokevirtual(FLAGS, f(OP) == INC_R ? "inc" : "dec", TWO_INTS);
@@ -558,6 +647,9 @@ final class BlockTranslator {
           writeReg(size, x);
         }
         case TEST_RR, TEST_R_IMM -> {
+          if (flagsDead[k]) {
+            return;
+          }
           code.aload(FLAGS_SLOT);
           readReg(size, x);
           if (f(OP) == TEST_RR) {
