@@ -77,13 +77,7 @@ public class X86InterpreterBenchmark {
       cpu = X86Backends.named(backend).create(ram, IoPorts.NONE);
     }
     X86State s = new X86State();
-    s.cr0 = 0x11;
-    for (int seg = 0; seg < 6; seg++) {
-      s.selector[seg] = seg == X86State.CS ? 8 : 16;
-      s.base[seg] = 0;
-      s.limit[seg] = -1;
-      s.attributes[seg] = seg == X86State.CS ? 0xc09b : 0xc093;
-    }
+    s.setFlatProtectedMode(8, 16);
     s.eip = 0x1000;
     s.regs[X86State.ESP] = 0x8000;
     cpu.loadState(s);

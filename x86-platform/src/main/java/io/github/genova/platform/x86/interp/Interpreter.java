@@ -58,6 +58,8 @@ import java.util.Arrays;
  * ({@link Paging}) and, for RAM, a small TLB straight to host page arrays. A guest exception rolls the
  * instruction back (EIP and ESP) and is delivered through the IVT or IDT; a fault while delivering a double
  * fault shuts the CPU down with a report. Interrupts and {@link #stop} are recognised between blocks.
+ * Given a {@link BlockCompiler} (the JIT backend), a block that has run often enough runs as compiled code
+ * ({@link CompiledBlock}) in place of the micro-op loop, inside the same run loop and fault handling.
  *
  * <p>Not modelled: the x87 FPU (ESC opcodes are ignored unless CR0.EM or CR0.TS asks for #NM), virtual-8086
  * mode, hardware task switches (task gates, jumps to TSS descriptors and IRET with NT raise #GP), the

@@ -197,13 +197,7 @@ class Test386AluTableTest {
 
   private void flatProtectedMode() {
     state.reset();
-    state.cr0 = 0x11;
-    for (int s = 0; s < 6; s++) {
-      state.selector[s] = s == X86State.CS ? 0x08 : 0x10;
-      state.base[s] = 0;
-      state.limit[s] = -1;
-      state.attributes[s] = s == X86State.CS ? 0xc09b : 0xc093;
-    }
+    state.setFlatProtectedMode(0x08, 0x10);
     state.gdtBase = 0x4000;
     state.gdtLimit = 0x17;
     ram.write32(0x4008, 0x0000_ffff);

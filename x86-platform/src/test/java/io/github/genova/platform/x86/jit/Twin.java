@@ -116,13 +116,7 @@ final class Twin {
   /** A 32-bit flat protected-mode state at ring 0 entering at {@code eip}. */
   static X86State flat32(int eip) {
     X86State s = new X86State();
-    s.cr0 = 0x11;
-    for (int seg = 0; seg < 6; seg++) {
-      s.selector[seg] = seg == X86State.CS ? 8 : 16;
-      s.base[seg] = 0;
-      s.limit[seg] = -1;
-      s.attributes[seg] = seg == X86State.CS ? 0xc09b : 0xc093;
-    }
+    s.setFlatProtectedMode(8, 16);
     s.eip = eip;
     return s;
   }
