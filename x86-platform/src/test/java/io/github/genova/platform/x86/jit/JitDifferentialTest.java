@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.platform.x86.ExitReason;
 import io.github.genova.platform.x86.X86State;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * interpreter and on the JIT, in 32-bit flat protected mode and in real mode, in slices of random length,
  * and compares exit, instruction count, the full architectural state and the code, data and stack pages
  * after every slice. Random slice lengths also cut blocks short, which the JIT must leave to the
- * interpreter.
+ * interpreter. Every fourth program runs with paging and its data page read-only (CR0.WP): its first store
+ * there raises #PF, whose handler makes the page writable and returns to retry the store, so a fault arises
+ * inside compiled code at a random point of a random block.
  */
 class JitDifferentialTest {
   private static final int PROGRAMS = 300;
@@ -23,11 +26,13 @@ class JitDifferentialTest {
     SplittableRandom seeds = new SplittableRandom(0x1e7_86L);
     long translations = 0;
     long instructions = 0;
+    int faults = 0;
     for (int p = 0; p < PROGRAMS; p++) {
       long seed = seeds.nextLong();
       SplittableRandom random = new SplittableRandom(seed);
       boolean code32 = p % 2 == 0;
-      Twin twin = new Twin(1 + random.nextInt(3), 0x1000, 0x2000, RandomProgram.DATA, 0x7000, 0x8000);
+      boolean paging = p % 4 == 2;
+      Twin twin = new Twin(1 + random.nextInt(3), 0x1000, 0x2000, RandomProgram.DATA, 0x7000, 0x8000, 0x11000);
       twin.load(RandomProgram.CODE, RandomProgram.generate(random, code32));
       byte[] data = new byte[4096];
       random.nextBytes(data);
@@ -52,6 +57,9 @@ class JitDifferentialTest {
       s.regs[X86State.EBX] = random.nextInt(16);
       s.regs[X86State.ESP] = RandomProgram.STACK_TOP;
       s.eflags = (random.nextInt() & 0x8d5) | 2;
+      if (paging) {
+        writeProtectData(twin, s);
+      }
       twin.loadState(s);
       String context = String.format("seed %x, %s", seed, code32 ? "32-bit" : "real mode");
       ExitReason exit = ExitReason.BUDGET;
@@ -60,10 +68,45 @@ class JitDifferentialTest {
       }
       assertThat(exit).as("the program ends at its HLT, %s", context).isEqualTo(ExitReason.HALT);
       translations += twin.compiler.translations();
+      if (paging && (twin.jitRam.read32(PTE_OF_DATA) & 2) != 0) {
+        faults++;
+      }
       instructions += twin.jit.instructions();
     }
-    System.out.printf("JIT differential: %d programs, %d instructions, %d translations%n", PROGRAMS,
-        instructions, translations);
+    System.out.printf("JIT differential: %d programs (%d with a #PF), %d instructions, %d translations%n", PROGRAMS,
+        faults, instructions, translations);
     assertThat(translations).as("blocks were compiled").isGreaterThan(PROGRAMS);
+    assertThat(faults).as("programs whose store faulted").isGreaterThan(PROGRAMS / 8);
+  }
+
+  /** Page table entry of the data page (table at 0x11000). */
+  private static final int PTE_OF_DATA = 0x11000 + (RandomProgram.DATA >>> 12) * 4;
+
+  /**
+   * Turns on paging with 4 MiB mapped 1:1 (directory 0x10000, table 0x11000), the data page read-only and
+   * CR0.WP set, a GDT at 0x3c00 and an IDT at 0x3800 whose #PF handler at 0x3000 makes the page writable:
+   * {@code mov dword [pte], DATA|7; invlpg [DATA]; add esp, 4; iret}.
+   */
+  private static void writeProtectData(Twin twin, X86State s) {
+    twin.write32(0x10000, 0x11000 | 7);
+    for (int i = 0; i < 1024; i++) {
+      twin.write32(0x11000 + i * 4, i << 12 | 7);
+    }
+    twin.write32(PTE_OF_DATA, RandomProgram.DATA | 5);
+    twin.write32(0x3c08, 0x0000_ffff);
+    twin.write32(0x3c0c, 0x00cf_9b00);
+    twin.write32(0x3c10, 0x0000_ffff);
+    twin.write32(0x3c14, 0x00cf_9300);
+    twin.write32(0x3800 + 14 * 8, 0x0008_3000);
+    twin.write32(0x3800 + 14 * 8 + 4, 0x0000_8e00);
+    twin.load(0x3000, HexFormat.of().parseHex(String.format("C705%08X%08X", Integer.reverseBytes(PTE_OF_DATA),
+        Integer.reverseBytes(RandomProgram.DATA | 7)) + String.format("0F013D%08X", Integer.reverseBytes(
+        RandomProgram.DATA)) + "83C404" + "CF"));
+    s.cr0 = 0x8001_0011;
+    s.cr3 = 0x10000;
+    s.gdtBase = 0x3c00;
+    s.gdtLimit = 0x17;
+    s.idtBase = 0x3800;
+    s.idtLimit = 0x7f;
   }
 }
