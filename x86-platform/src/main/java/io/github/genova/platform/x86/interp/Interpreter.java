@@ -168,6 +168,8 @@ public final class Interpreter implements X86Cpu {
   private final Guest guest = new Guest();
   /** The micro-op a compiled block was executing when it threw (see {@link Guest#faultAt}). */
   private int compiledFaultIndex;
+  /** The block whose compiled code runs (see {@link Guest#loopAgain}). */
+  private @org.jspecify.annotations.Nullable DecodedBlock runningBlock;
 
   /** Creates a CPU in the RESET state on the given memory and ports. */
   public Interpreter(X86Memory memory, IoPorts ports) {
@@ -468,8 +470,7 @@ public final class Interpreter implements X86Cpu {
       executeBlock(b);
       lastBlock = b;
       // Chain straight into the next block while nothing needs the run loop's attention.
-      if (remaining <= 0 || halted || inhibitInterrupts || stopRequested
-          || (intrVector >= 0 && (fl.bits & IF) != 0) || breakpoints.length != 0) {
+      if (!mayChain()) {
         return;
       }
       int nextLinear = base[CS] + eip;
@@ -491,6 +492,12 @@ public final class Interpreter implements X86Cpu {
       lastBlock = null;
       b = next;
     }
+  }
+
+  /** Whether a block may follow the last one without a return to the run loop (budget, HLT, interrupts ...). */
+  private boolean mayChain() {
+    return remaining > 0 && !halted && !inhibitInterrupts && !stopRequested
+        && !(intrVector >= 0 && (fl.bits & IF) != 0) && breakpoints.length == 0;
   }
 
   /** Whether {@code b} was decoded for this physical start and operand size from its page's current bytes. */
@@ -525,6 +532,7 @@ public final class Interpreter implements X86Cpu {
     try {
       if (c != null && c.instructions() <= n && c.fitsStack(stack32)) {
         inCompiledCode = true;
+        runningBlock = b;
         int done = c.run(guest, blockEip);
         inCompiledCode = false;
         if (done < 0) {
@@ -714,6 +722,23 @@ public final class Interpreter implements X86Cpu {
       boolean hit = smcHit;
       smcHit = false;
       return hit;
+    }
+
+    /**
+     * Called by compiled code whose block jumps back to its own start after {@code completed} micro-ops:
+     * retires them and returns true when the run loop would now run this block's compiled code again
+     * (the budget covers its {@code covered} micro-ops, nothing needs the run loop, the page is unchanged),
+     * so the code may loop without returning; otherwise changes nothing and returns false.
+     */
+    public boolean loopAgain(int completed, int covered) {
+      DecodedBlock b = java.util.Objects.requireNonNull(runningBlock);
+      remaining -= completed;
+      if (remaining >= covered && mayChain() && current(b, b.start)) {
+        retired += completed;
+        return true;
+      }
+      remaining += completed;
+      return false;
     }
 
     /** Names the micro-op (index in the block) that is raising an exception. */

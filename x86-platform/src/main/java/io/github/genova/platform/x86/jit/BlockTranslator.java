@@ -19,6 +19,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessFlag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates the fast micro-ops of a {@link DecodedBlock} into the class file of a {@link CompiledBlock}
@@ -53,6 +54,7 @@ final class BlockTranslator {
   private static final MethodTypeDesc INT_TO_BOOLEAN = MethodTypeDesc.of(CD_boolean, CD_int);
   private static final MethodTypeDesc FOUR_INTS = MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_int, CD_int);
   private static final MethodTypeDesc TWO_INTS = MethodTypeDesc.of(CD_int, CD_int, CD_int);
+  private static final MethodTypeDesc TWO_INTS_TO_BOOLEAN = MethodTypeDesc.of(CD_boolean, CD_int, CD_int);
 
   // Local variable slots of run(Guest guest, int blockEip).
   private static final int GUEST_SLOT = 1;
@@ -126,6 +128,8 @@ final class BlockTranslator {
     private int written;
     /** Per micro-op: its flag results are overwritten before anything can observe them. */
     private boolean[] flagsDead = new boolean[0];
+    /** Bound to the first micro-op: where a jump back to the block's own start continues. */
+    private @Nullable Label top;
     private int k;
 
     Method(CodeBuilder code, DecodedBlock block, int covered, boolean stack32) {
@@ -163,6 +167,7 @@ final class BlockTranslator {
       Label end = code.newLabel();
       Label handler = code.newLabel();
       code.labelBinding(start);
+      top = start;
       for (k = 0; k < covered; k++) {
         code.loadConstant(k).istore(MICRO_OP);
         instruction();
@@ -456,15 +461,36 @@ final class BlockTranslator {
       code.labelBinding(go);
     }
 
-    /** Jumps to the target on the operand stack (masked to 16 bits for a 16-bit operand size). */
+    /**
+     * Jumps to the target on the operand stack (masked to 16 bits for a 16-bit operand size). A jump back to
+     * the block's own start loops inside the method while {@link Interpreter.Guest#loopAgain} allows it.
+     */
     private void jumpToTarget(int size) {
       if (size == 2) {
         code.loadConstant(0xffff).iand();
       }
       code.istore(VALUE_TEMP);
       code.aload(GUEST_SLOT).iload(VALUE_TEMP).invokevirtual(GUEST, "checkCodeLimit", INT_TO_VOID);
+      Label loop = top;
+      if (loop != null && jumpsToBlockStart(size)) {
+        // 16-bit code entered with EIP above 0xffff wraps elsewhere: compare with the real start.
+        Label leave = code.newLabel();
+        code.iload(VALUE_TEMP).iload(BLOCK_EIP).if_icmpne(leave);
+        code.aload(GUEST_SLOT).loadConstant(k + 1).loadConstant(covered)
+            .invokevirtual(GUEST, "loopAgain", TWO_INTS_TO_BOOLEAN).ifne(loop);
+        code.labelBinding(leave);
+      }
       code.aload(GUEST_SLOT).iload(VALUE_TEMP).invokevirtual(GUEST, "jump", INT_TO_VOID);
       exitEnded();
+    }
+
+    /**
+     * Whether the relative jump of micro-op {@link #k} lands on the block's first instruction whatever EIP
+     * the block starts at: the displacement cancels the distance, and EIP wraps as the target does.
+     */
+    private boolean jumpsToBlockStart(int size) {
+      int distance = f(DecodedBlock.OFFSET) + f(LEN) + f(IMM);
+      return code32 ? size == 4 && distance == 0 : size == 2 && (distance & 0xffff) == 0;
     }
 
     /** Calls {@link LazyFlags#alu} on the flags, operation and two operands already pushed. */

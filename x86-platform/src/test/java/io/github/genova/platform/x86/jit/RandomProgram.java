@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * blocks end in SLOW records too. Layout, at {@link #CODE}:
  * <pre>
  *   mov (e)cx, N
- * loop: body; call sub; dec (e)cx; jnz loop; hlt
+ * loop: body; call sub (in half of the programs); dec (e)cx; jnz loop; hlt
  * sub:  body; ret
  * </pre>
  * Bodies write only EAX, EDX, EBP (and AL, AH, DL, DH); ESI and EDI hold data addresses, EBX a small index,
@@ -53,11 +53,15 @@ final class RandomProgram {
     int loopStart = out.size();
     loopBody.forEach(out::writeBytes);
     int callAt = out.size();
-    int callLength = 1 + (code32 ? 4 : 2);
+    // Half the loops call the subroutine; the others are tight loops, whose block jumps to its own start.
+    boolean call = random.nextBoolean();
+    int callLength = call ? 1 + (code32 ? 4 : 2) : 0;
     int afterLoop = callAt + callLength + 1 + (code32 ? 6 : 4) + 1;
     int subStart = afterLoop;
-    out.write(0xe8);
-    immediate(out, subStart - (callAt + callLength), code32 ? 4 : 2);
+    if (call) {
+      out.write(0xe8);
+      immediate(out, subStart - (callAt + callLength), code32 ? 4 : 2);
+    }
     out.write(0x49);
     // jnz loop (near form)
     int jnzEnd = out.size() + (code32 ? 6 : 4);
