@@ -87,28 +87,12 @@ class JitBackendTest {
   @Test
   void aPageFaultInCompiledCodeIsPrecise() {
     Twin twin = new Twin(1, 0x1000, 0x7000);
-    // Paging: directory at 0x10000, one table at 0x11000 mapping 4 MiB 1:1 except the page at 0x20000.
-    twin.write32(0x10000, 0x11000 | 7);
-    for (int i = 0; i < 1024; i++) {
-      twin.write32(0x11000 + i * 4, i == 0x20 ? 0 : i << 12 | 7);
-    }
-    // GDT at 0x800 (flat code 0x08, data 0x10), IDT at 0x1800 with #PF -> 0x3000 (HLT).
-    twin.write32(0x808, 0x0000_ffff);
-    twin.write32(0x80c, 0x00cf_9b00);
-    twin.write32(0x810, 0x0000_ffff);
-    twin.write32(0x814, 0x00cf_9300);
-    twin.write32(0x1800 + 14 * 8, 0x0008_3000);
-    twin.write32(0x1800 + 14 * 8 + 4, 0x0000_8e00);
     twin.load(0x3000, hex("F4"));
     // mov eax, 0x11111111; add ebx, eax; mov edx, 0x20000; mov [edx], eax (faults); mov ecx, ...; hlt
     twin.load(0x1000, hex("B811111111 01C3 BA00000200 8902 B922222222 F4"));
     X86State s = Twin.flat32(0x1000);
-    s.cr0 = 0x8000_0011;
-    s.cr3 = 0x10000;
-    s.gdtBase = 0x800;
-    s.gdtLimit = 0x17;
-    s.idtBase = 0x1800;
-    s.idtLimit = 0x7f;
+    // Paging with the page at 0x20000 not present; #PF goes to a HLT at 0x3000.
+    twin.pagedFlat(s, 0, 0x3000);
     s.regs[X86State.ESP] = 0x8000;
     twin.loadState(s);
     assertThat(twin.run(100, "page fault")).isEqualTo(ExitReason.HALT);

@@ -68,45 +68,25 @@ class JitDifferentialTest {
       }
       assertThat(exit).as("the program ends at its HLT, %s", context).isEqualTo(ExitReason.HALT);
       translations += twin.compiler.translations();
-      if (paging && (twin.jitRam.read32(PTE_OF_DATA) & 2) != 0) {
+      if (paging && (twin.jitRam.read32(Twin.PTE_OF_DATA) & 2) != 0) {
         faults++;
       }
       instructions += twin.jit.instructions();
     }
-    System.out.printf("JIT differential: %d programs (%d with a #PF), %d instructions, %d translations%n", PROGRAMS,
-        faults, instructions, translations);
+    System.out.printf("JIT differential: %d programs (%d with a #PF), %d instructions, %d translations%n",
+        PROGRAMS, faults, instructions, translations);
     assertThat(translations).as("blocks were compiled").isGreaterThan(PROGRAMS);
     assertThat(faults).as("programs whose store faulted").isGreaterThan(PROGRAMS / 8);
   }
 
-  /** Page table entry of the data page (table at 0x11000). */
-  private static final int PTE_OF_DATA = 0x11000 + (RandomProgram.DATA >>> 12) * 4;
-
   /**
-   * Turns on paging with 4 MiB mapped 1:1 (directory 0x10000, table 0x11000), the data page read-only and
-   * CR0.WP set, a GDT at 0x3c00 and an IDT at 0x3800 whose #PF handler at 0x3000 makes the page writable:
-   * {@code mov dword [pte], DATA|7; invlpg [DATA]; add esp, 4; iret}.
+   * Turns on paging with the data page read-only and CR0.WP set; the #PF handler at 0x3000 makes the page
+   * writable and returns: {@code mov dword [pte], DATA|7; invlpg [DATA]; add esp, 4; iret}.
    */
   private static void writeProtectData(Twin twin, X86State s) {
-    twin.write32(0x10000, 0x11000 | 7);
-    for (int i = 0; i < 1024; i++) {
-      twin.write32(0x11000 + i * 4, i << 12 | 7);
-    }
-    twin.write32(PTE_OF_DATA, RandomProgram.DATA | 5);
-    twin.write32(0x3c08, 0x0000_ffff);
-    twin.write32(0x3c0c, 0x00cf_9b00);
-    twin.write32(0x3c10, 0x0000_ffff);
-    twin.write32(0x3c14, 0x00cf_9300);
-    twin.write32(0x3800 + 14 * 8, 0x0008_3000);
-    twin.write32(0x3800 + 14 * 8 + 4, 0x0000_8e00);
-    twin.load(0x3000, HexFormat.of().parseHex(String.format("C705%08X%08X", Integer.reverseBytes(PTE_OF_DATA),
-        Integer.reverseBytes(RandomProgram.DATA | 7)) + String.format("0F013D%08X", Integer.reverseBytes(
-        RandomProgram.DATA)) + "83C404" + "CF"));
-    s.cr0 = 0x8001_0011;
-    s.cr3 = 0x10000;
-    s.gdtBase = 0x3c00;
-    s.gdtLimit = 0x17;
-    s.idtBase = 0x3800;
-    s.idtLimit = 0x7f;
+    twin.pagedFlat(s, RandomProgram.DATA | 5, 0x3000);
+    twin.load(0x3000, HexFormat.of().parseHex(String.format("C705%08X%08X", Integer.reverseBytes(
+        Twin.PTE_OF_DATA), Integer.reverseBytes(RandomProgram.DATA | 7)) + String.format("0F013D%08X",
+        Integer.reverseBytes(RandomProgram.DATA)) + "83C404" + "CF"));
   }
 }

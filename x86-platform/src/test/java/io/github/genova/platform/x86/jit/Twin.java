@@ -113,6 +113,34 @@ final class Twin {
         + "/" + s.idtLimit + " a20=" + s.a20;
   }
 
+  /** Page-table entry of the page at {@link RandomProgram#DATA} in the table {@link #pagedFlat} builds. */
+  static final int PTE_OF_DATA = 0x11000 + (RandomProgram.DATA >>> 12) * 4;
+
+  /**
+   * Turns {@code s} into paged flat protected mode: 4 MiB mapped 1:1 by a directory at 0x10000 and a table
+   * at 0x11000 whose entry for the data page is {@code dataEntry}, CR0.WP set, a GDT at 0x3c00 (flat code
+   * 0x08, data 0x10) and an IDT at 0x3800 sending #PF to {@code handler}.
+   */
+  void pagedFlat(X86State s, int dataEntry, int handler) {
+    write32(0x10000, 0x11000 | 7);
+    for (int i = 0; i < 1024; i++) {
+      write32(0x11000 + i * 4, i << 12 | 7);
+    }
+    write32(PTE_OF_DATA, dataEntry);
+    write32(0x3c08, 0x0000_ffff);
+    write32(0x3c0c, 0x00cf_9b00);
+    write32(0x3c10, 0x0000_ffff);
+    write32(0x3c14, 0x00cf_9300);
+    write32(0x3800 + 14 * 8, 0x0008_0000 | (handler & 0xffff));
+    write32(0x3800 + 14 * 8 + 4, (handler & 0xffff_0000) | 0x8e00);
+    s.cr0 = 0x8001_0011;
+    s.cr3 = 0x10000;
+    s.gdtBase = 0x3c00;
+    s.gdtLimit = 0x17;
+    s.idtBase = 0x3800;
+    s.idtLimit = 0x7f;
+  }
+
   /** A 32-bit flat protected-mode state at ring 0 entering at {@code eip}. */
   static X86State flat32(int eip) {
     X86State s = new X86State();
