@@ -25,5 +25,6 @@ module io.github.genova.x86platform {
   uses io.github.genova.platform.x86.X86Backend;
 
   provides io.github.genova.platform.x86.X86Backend with
-      io.github.genova.platform.x86.interp.InterpreterBackend;
+      io.github.genova.platform.x86.interp.InterpreterBackend,
+      io.github.genova.platform.x86.jit.JitBackend;
 }

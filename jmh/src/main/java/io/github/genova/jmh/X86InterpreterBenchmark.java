@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The x86 interpreter's speed in guest instructions per microsecond (= MIPS) on a 32-bit flat
+ * The x86 engine's speed (the interpreter, and the JIT backend that compiles hot blocks to JVM bytecode) in guest instructions per microsecond (= MIPS) on a 32-bit flat
  * protected-mode loop that mixes integer work, array loads and stores and taken/not-taken branches:
  * <pre>
  *   mov esi, 0x10000
@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each invocation runs one million instructions. {@code memory} chooses what the CPU runs on:
  * {@code paged-ram} is the standalone {@link PagedRam} (heap pages), {@code machine} the off-heap
  * RAM frames of a {@link Machine}'s physical bus, which the engine's TLB reaches the same way.
+ * {@code backend} names the {@link X86Backends} backend.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +55,10 @@ public class X86InterpreterBenchmark {
   @Param({"paged-ram", "machine"})
   public String memory;
 
+  /** The execution backend. */
+  @Param({"interpreter", "jit"})
+  public String backend;
+
   private X86Cpu cpu;
   private @Nullable Machine machine;
 
@@ -62,23 +67,17 @@ public class X86InterpreterBenchmark {
   public void setUp() {
     byte[] loop = HexFormat.of().parseHex(LOOP);
     if (memory.equals("machine")) {
-      Machine m = Machine.builder().ram(1 << 20).engine("interpreter").build();
+      Machine m = Machine.builder().ram(1 << 20).engine(backend).build();
       m.physical().load(0x1000, loop);
       machine = m;
       cpu = m.bootCpu().cpu();
     } else {
       PagedRam ram = new PagedRam(1 << 20);
       ram.load(0x1000, loop);
-      cpu = X86Backends.named("interpreter").create(ram, IoPorts.NONE);
+      cpu = X86Backends.named(backend).create(ram, IoPorts.NONE);
     }
     X86State s = new X86State();
-    s.cr0 = 0x11;
-    for (int seg = 0; seg < 6; seg++) {
-      s.selector[seg] = seg == X86State.CS ? 8 : 16;
-      s.base[seg] = 0;
-      s.limit[seg] = -1;
-      s.attributes[seg] = seg == X86State.CS ? 0xc09b : 0xc093;
-    }
+    s.setFlatProtectedMode(8, 16);
     s.eip = 0x1000;
     s.regs[X86State.ESP] = 0x8000;
     cpu.loadState(s);

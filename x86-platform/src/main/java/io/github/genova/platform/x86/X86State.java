@@ -138,6 +138,23 @@ public final class X86State {
     attributes[seg] = seg == CS ? REAL_MODE_CODE : REAL_MODE_DATA;
   }
 
+  /**
+   * Puts the segments in 32-bit flat protected mode at ring 0, as a boot loader leaves a kernel: CR0 = PE | ET,
+   * every segment with base 0, a 4 GiB limit and D/B set, CS a readable code segment with selector
+   * {@code codeSelector}, the others writable data segments with {@code dataSelector}. The descriptor tables
+   * are not touched: a guest that reloads a segment or takes an interrupt needs a GDT that matches.
+   */
+  public void setFlatProtectedMode(int codeSelector, int dataSelector) {
+    cr0 = 0x11;
+    cpl = 0;
+    for (int s = 0; s < 6; s++) {
+      selector[s] = s == CS ? codeSelector : dataSelector;
+      base[s] = 0;
+      limit[s] = -1;
+      attributes[s] = s == CS ? 0xc09b : 0xc093;
+    }
+  }
+
   /** Copies every field of {@code other} into this snapshot. */
   public void copyFrom(X86State other) {
     System.arraycopy(other.regs, 0, regs, 0, 8);

@@ -11,30 +11,32 @@ import io.github.genova.platform.x86.X86State;
 import io.github.genova.platform.x86.asm.Assembly;
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The test ROMs as the BIOS of Genova's own PC with the interpreter engine: each starts at the reset
+ * The test ROMs as the BIOS of Genova's own PC, on the interpreter and on the JIT engine: each starts at the reset
  * vector (fetched from the ROM mapped below 4 GiB), runs from its shadow at F0000h and must write exactly
  * its expected POST-code sequence to port 80h, ending in FFh. The checks QEMU's TCG skips run here.
  */
 class TestRomsMachineTest {
   private static final long BUDGET = 20_000_000;
 
-  static List<String> names() {
-    return TestRoms.names();
+  static Stream<Arguments> romsAndEngines() {
+    return TestRoms.names().stream()
+        .flatMap(name -> Stream.of(Arguments.of(name, "interpreter"), Arguments.of(name, "jit")));
   }
 
-  @ParameterizedTest
-  @MethodSource("names")
-  void writesItsExpectedPostSequenceOnTheInterpreter(String name) {
+  @ParameterizedTest(name = "{0} on the {1}")
+  @MethodSource("romsAndEngines")
+  void writesItsExpectedPostSequence(String name, String engine) {
     Assembly rom = TestRoms.assemble(name);
     try (Machine machine =
         Machine.builder()
             .ram(16L << 20)
-            .engine("interpreter")
+            .engine(engine)
             .devices(StandardPc.devices())
             .device(BiosRom.of(rom.image()))
             .build()) {

@@ -58,6 +58,8 @@ import java.util.Arrays;
  * ({@link Paging}) and, for RAM, a small TLB straight to host page arrays. A guest exception rolls the
  * instruction back (EIP and ESP) and is delivered through the IVT or IDT; a fault while delivering a double
  * fault shuts the CPU down with a report. Interrupts and {@link #stop} are recognised between blocks.
+ * Given a {@link BlockCompiler} (the JIT backend), a block that has run often enough runs as compiled code
+ * ({@link CompiledBlock}) in place of the micro-op loop, inside the same run loop and fault handling.
  *
  * <p>Not modelled: the x87 FPU (ESC opcodes are ignored unless CR0.EM or CR0.TS asks for #NM), virtual-8086
  * mode, hardware task switches (task gates, jumps to TSS descriptors and IRET with NT raise #GP), the
@@ -160,10 +162,28 @@ public final class Interpreter implements X86Cpu {
   private int[] breakpoints = new int[0];
   private int skipBreakpoint = -1;
 
+  /** The JIT tier, or null for a pure interpreter. */
+  private final @org.jspecify.annotations.Nullable BlockCompiler compiler;
+  /** What compiled blocks reach of this CPU. */
+  private final Guest guest = new Guest();
+  /** The micro-op a compiled block was executing when it threw (see {@link Guest#faultAt}). */
+  private int compiledFaultIndex;
+  /** The block whose compiled code runs (see {@link Guest#loopAgain}). */
+  private @org.jspecify.annotations.Nullable DecodedBlock runningBlock;
+
   /** Creates a CPU in the RESET state on the given memory and ports. */
   public Interpreter(X86Memory memory, IoPorts ports) {
+    this(memory, ports, null);
+  }
+
+  /**
+   * Creates a CPU in the RESET state on the given memory and ports that hands hot blocks to {@code compiler}
+   * (null: interpret everything).
+   */
+  public Interpreter(X86Memory memory, IoPorts ports, @org.jspecify.annotations.Nullable BlockCompiler compiler) {
     this.memory = memory;
     this.ports = ports;
+    this.compiler = compiler;
     this.paging = new Paging(memory);
     this.decoder = new BlockDecoder(memory);
     reset();
@@ -450,8 +470,7 @@ public final class Interpreter implements X86Cpu {
       executeBlock(b);
       lastBlock = b;
       // Chain straight into the next block while nothing needs the run loop's attention.
-      if (remaining <= 0 || halted || inhibitInterrupts || stopRequested
-          || (intrVector >= 0 && (fl.bits & IF) != 0) || breakpoints.length != 0) {
+      if (!mayChain()) {
         return;
       }
       int nextLinear = base[CS] + eip;
@@ -473,6 +492,12 @@ public final class Interpreter implements X86Cpu {
       lastBlock = null;
       b = next;
     }
+  }
+
+  /** Whether a block may follow the last one without a return to the run loop (budget, HLT, interrupts ...). */
+  private boolean mayChain() {
+    return remaining > 0 && !halted && !inhibitInterrupts && !stopRequested
+        && !(intrVector >= 0 && (fl.bits & IF) != 0) && breakpoints.length == 0;
   }
 
   /** Whether {@code b} was decoded for this physical start and operand size from its page's current bytes. */
@@ -497,7 +522,25 @@ public final class Interpreter implements X86Cpu {
     int blockEip = eip;
     // The block was validated against its page generation just now; earlier stores are accounted for.
     smcHit = false;
+    CompiledBlock c = b.compiled;
+    BlockCompiler jit = compiler;
+    if (c == null && jit != null && b.runs < jit.threshold() && ++b.runs == jit.threshold()) {
+      c = jit.compile(b, stack32);
+      b.compiled = c;
+    }
+    boolean inCompiledCode = false;
     try {
+      if (c != null && c.instructions() <= n && c.fitsStack(stack32)) {
+        inCompiledCode = true;
+        runningBlock = b;
+        int done = c.run(guest, blockEip);
+        inCompiledCode = false;
+        if (done < 0) {
+          k = ~done;
+          return;
+        }
+        k = done;
+      }
       for (; k < n; k++) {
         i = k * DecodedBlock.STRIDE;
         int kind = o[i];
@@ -519,7 +562,7 @@ public final class Interpreter implements X86Cpu {
           case DecodedBlock.MOV_M_IMM -> write(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size, o[i + DecodedBlock.IMM]);
           case DecodedBlock.ALU_RR -> {
             int aluOp = o[i + DecodedBlock.IMM];
-            int res = alu(aluOp, reg(size, x), reg(size, o[i + DecodedBlock.Y]), size);
+            int res = fl.alu(aluOp, reg(size, x), reg(size, o[i + DecodedBlock.Y]), size);
             if (aluOp != 7) {
               setReg(size, x, res);
             }
@@ -527,7 +570,7 @@ public final class Interpreter implements X86Cpu {
           case DecodedBlock.ALU_R_M -> {
             int aluOp = o[i + DecodedBlock.IMM];
             int m = read(o[i + DecodedBlock.SEG], effectiveAddress(o, i), size);
-            int res = alu(aluOp, reg(size, x), m, size);
+            int res = fl.alu(aluOp, reg(size, x), m, size);
             if (aluOp != 7) {
               setReg(size, x, res);
             }
@@ -536,14 +579,14 @@ public final class Interpreter implements X86Cpu {
             int aluOp = o[i + DecodedBlock.IMM];
             int seg = o[i + DecodedBlock.SEG];
             int off = effectiveAddress(o, i);
-            int res = alu(aluOp, read(seg, off, size), reg(size, x), size);
+            int res = fl.alu(aluOp, read(seg, off, size), reg(size, x), size);
             if (aluOp != 7) {
               write(seg, off, size, res);
             }
           }
           case DecodedBlock.ALU_R_IMM -> {
             int aluOp = o[i + DecodedBlock.Y];
-            int res = alu(aluOp, reg(size, x), o[i + DecodedBlock.IMM], size);
+            int res = fl.alu(aluOp, reg(size, x), o[i + DecodedBlock.IMM], size);
             if (aluOp != 7) {
               setReg(size, x, res);
             }
@@ -552,7 +595,7 @@ public final class Interpreter implements X86Cpu {
             int aluOp = o[i + DecodedBlock.Y];
             int seg = o[i + DecodedBlock.SEG];
             int off = effectiveAddress(o, i);
-            int res = alu(aluOp, read(seg, off, size), o[i + DecodedBlock.IMM], size);
+            int res = fl.alu(aluOp, read(seg, off, size), o[i + DecodedBlock.IMM], size);
             if (aluOp != 7) {
               write(seg, off, size, res);
             }
@@ -566,7 +609,7 @@ public final class Interpreter implements X86Cpu {
           }
           case DecodedBlock.PUSH_IMM -> push(o[i + DecodedBlock.IMM], size);
           case DecodedBlock.JCC -> {
-            if (cond(x)) {
+            if (fl.condition(x)) {
               jumpTo(instructionEnd(blockEip, o, i) + o[i + DecodedBlock.IMM], size);
               k++;
               return;
@@ -622,17 +665,85 @@ public final class Interpreter implements X86Cpu {
       if (n > 0) {
         eip = instructionEnd(blockEip, o, (n - 1) * DecodedBlock.STRIDE);
       }
-    } catch (GuestFault f) {
-      if (o[i] != DecodedBlock.SLOW) {
+    } catch (RuntimeException e) {
+      if (inCompiledCode) {
+        k = compiledFaultIndex;
+        i = k * DecodedBlock.STRIDE;
+      }
+      if (e instanceof GuestFault && o[i] != DecodedBlock.SLOW) {
         // Fast micro-ops touch ESP only after their last possible fault: roll back EIP alone.
         start = instructionStart(blockEip, o, i);
         startEsp = r[ESP];
       }
-      throw f;
+      throw e;
     } finally {
       // Instructions completed in this block; a faulting one is counted by the run loop.
       remaining -= k;
       retired += k;
+    }
+  }
+
+  /**
+   * What a {@link CompiledBlock} may do to this CPU: the interpreter's own register file, flags, memory
+   * accesses (segment checks, TLB, paging, self-modifying-code tracking) and code-limit check, so compiled
+   * code and the micro-op loop share every semantic rule. Public only for the JIT backend's generated
+   * classes (this package is not exported).
+   */
+  public final class Guest {
+    /** The general registers in encoding order; compiled code may cache them and write them back. */
+    public final int[] registers = r;
+    /** The arithmetic flags. */
+    public final LazyFlags flags = fl;
+
+    private Guest() {}
+
+    /** Reads {@code size} bytes at {@code offset} in segment {@code segment}; may raise a guest fault. */
+    public int read(int segment, int offset, int size) {
+      return Interpreter.this.read(segment, offset, size);
+    }
+
+    /** Writes {@code size} bytes at {@code offset} in segment {@code segment}; may raise a guest fault. */
+    public void write(int segment, int offset, int size, int value) {
+      Interpreter.this.write(segment, offset, size, value);
+    }
+
+    /** Raises #GP(0) when {@code target} lies beyond the CS limit. */
+    public void checkCodeLimit(int target) {
+      Interpreter.this.checkCodeLimit(target);
+    }
+
+    /** Sets EIP (where the block continues). */
+    public void jump(int target) {
+      eip = target;
+    }
+
+    /** Returns whether the last stores hit a page with decoded code, and forgets it. */
+    public boolean storeHitCode() {
+      boolean hit = smcHit;
+      smcHit = false;
+      return hit;
+    }
+
+    /**
+     * Called by compiled code whose block jumps back to its own start after {@code completed} micro-ops:
+     * retires them and returns true when the run loop would now run this block's compiled code again
+     * (the budget covers its {@code covered} micro-ops, nothing needs the run loop, the page is unchanged),
+     * so the code may loop without returning; otherwise changes nothing and returns false.
+     */
+    public boolean loopAgain(int completed, int covered) {
+      DecodedBlock b = java.util.Objects.requireNonNull(runningBlock);
+      remaining -= completed;
+      if (remaining >= covered && mayChain() && current(b, b.start)) {
+        retired += completed;
+        return true;
+      }
+      remaining += completed;
+      return false;
+    }
+
+    /** Names the micro-op (index in the block) that is raising an exception. */
+    public void faultAt(int index) {
+      compiledFaultIndex = index;
     }
   }
 
@@ -1164,7 +1275,7 @@ public final class Interpreter implements X86Cpu {
       case 0x6c, 0x6d, 0x6e, 0x6f, 0xa4, 0xa5, 0xa6, 0xa7, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf -> string(op, osz);
       case 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
         int d = (byte) fetch8();
-        if (cond(op & 15)) {
+        if (fl.condition(op & 15)) {
           jumpNear(eip + d);
         }
       }
@@ -1430,7 +1541,7 @@ public final class Interpreter implements X86Cpu {
         int size = form == 0 ? 1 : osz;
         decodeModrm();
         int a = readRm(size);
-        int res = alu(aluOp, a, reg(size, regField()), size);
+        int res = fl.alu(aluOp, a, reg(size, regField()), size);
         if (aluOp != 7) {
           writeRm(size, res);
         }
@@ -1439,19 +1550,19 @@ public final class Interpreter implements X86Cpu {
         int size = form == 2 ? 1 : osz;
         decodeModrm();
         int b = readRm(size);
-        int res = alu(aluOp, reg(size, regField()), b, size);
+        int res = fl.alu(aluOp, reg(size, regField()), b, size);
         if (aluOp != 7) {
           setReg(size, regField(), res);
         }
       }
       case 4 -> {
-        int res = alu(aluOp, r[EAX] & 0xff, fetch8(), 1);
+        int res = fl.alu(aluOp, r[EAX] & 0xff, fetch8(), 1);
         if (aluOp != 7) {
           setReg(1, EAX, res);
         }
       }
       default -> {
-        int res = alu(aluOp, reg(osz, EAX), fetchImm(osz), osz);
+        int res = fl.alu(aluOp, reg(osz, EAX), fetchImm(osz), osz);
         if (aluOp != 7) {
           setReg(osz, EAX, res);
         }
@@ -1461,38 +1572,10 @@ public final class Interpreter implements X86Cpu {
 
   private void aluRm(int aluOp, int size, int imm) {
     int a = readRm(size);
-    int res = alu(aluOp, a, imm & mask(size * 8), size);
+    int res = fl.alu(aluOp, a, imm & mask(size * 8), size);
     if (aluOp != 7) {
       writeRm(size, res);
     }
-  }
-
-  /** ADD OR ADC SBB AND SUB XOR CMP on operands truncated to {@code size} bytes. */
-  private int alu(int aluOp, int a, int b, int size) {
-    int w = size * 8;
-    return switch (aluOp) {
-      case 0 -> fl.add(a, b, 0, w);
-      case 1 -> fl.logic(a | b, w);
-      case 2 -> fl.add(a, b, fl.cf() ? 1 : 0, w);
-      case 3 -> fl.sub(a, b, fl.cf() ? 1 : 0, w);
-      case 4 -> fl.logic(a & b, w);
-      case 5, 7 -> fl.sub(a, b, 0, w);
-      default -> fl.logic(a ^ b, w);
-    };
-  }
-
-  private boolean cond(int cc) {
-    boolean v = switch (cc >>> 1) {
-      case 0 -> fl.of();
-      case 1 -> fl.cf();
-      case 2 -> fl.zf();
-      case 3 -> fl.cf() || fl.zf();
-      case 4 -> fl.sf();
-      case 5 -> fl.pf();
-      case 6 -> fl.sf() != fl.of();
-      default -> fl.zf() || fl.sf() != fl.of();
-    };
-    return v ^ ((cc & 1) != 0);
   }
 
   private void jumpNear(int target) {
@@ -2169,19 +2252,19 @@ public final class Interpreter implements X86Cpu {
       case 0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f -> {
         decodeModrm();
         int v = readRm(osz);
-        if (cond(op & 15)) {
+        if (fl.condition(op & 15)) {
           setReg(osz, regField(), v);
         }
       }
       case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
         int d = signExtend(fetchImm(osz), osz);
-        if (cond(op & 15)) {
+        if (fl.condition(op & 15)) {
           jumpNear(eip + d);
         }
       }
       case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
         decodeModrm();
-        writeRm(1, cond(op & 15) ? 1 : 0);
+        writeRm(1, fl.condition(op & 15) ? 1 : 0);
       }
       case 0xa0, 0xa8 -> push(sel[op == 0xa0 ? FS : GS], osz);
       case 0xa1, 0xa9 -> {

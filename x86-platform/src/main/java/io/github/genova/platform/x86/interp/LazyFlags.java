@@ -6,8 +6,12 @@ package io.github.genova.platform.x86.interp;
  * carry and overflow bits come from carry-out vectors ((a AND b) OR ((a OR b) AND NOT r) for addition),
  * so ADD/ADC and SUB/SBB share one formula each. Rare operations (shifts, multiply, BCD) set the flags
  * eagerly through {@link #setArithmetic}.
+ *
+ * <p>Public only for the JIT backend's compiled blocks (this package is not exported): they call the same
+ * {@link #alu}, {@link #inc}, {@link #dec}, {@link #logic} and {@link #condition} as the interpreter, so both
+ * tiers produce identical flags by construction.
  */
-final class LazyFlags {
+public final class LazyFlags {
   static final int CF = 0x1;
   static final int PF = 0x4;
   static final int AF = 0x10;
@@ -87,7 +91,7 @@ final class LazyFlags {
     }
   }
 
-  boolean cf() {
+  public boolean cf() {
     return cfBit() != 0;
   }
 
@@ -160,17 +164,17 @@ final class LazyFlags {
   }
 
   /** ADD (carry = 0) or ADC (carry = CF); operands already truncated to {@code w} bits. */
-  int add(int a, int b, int carry, int w) {
+  public int add(int a, int b, int carry, int w) {
     return record(ADD, a, b, a + b + carry, w);
   }
 
   /** SUB/CMP (borrow = 0) or SBB (borrow = CF). */
-  int sub(int a, int b, int borrow, int w) {
+  public int sub(int a, int b, int borrow, int w) {
     return record(SUB, a, b, a - b - borrow, w);
   }
 
   /** Records the flags of AND/OR/XOR/TEST for result {@code r}. */
-  int logic(int r, int w) {
+  public int logic(int r, int w) {
     // CF, OF and AF are zero after a logical operation, so the operands need not be kept.
     op = LOGIC;
     int m = r & mask(w);
@@ -179,14 +183,43 @@ final class LazyFlags {
     return m;
   }
 
-  int inc(int a, int w) {
+  public int inc(int a, int w) {
     bits = (bits & ~CF) | cfBit();
     return record(INC, a, 1, a + 1, w);
   }
 
-  int dec(int a, int w) {
+  public int dec(int a, int w) {
     bits = (bits & ~CF) | cfBit();
     return record(DEC, a, 1, a - 1, w);
+  }
+
+  /** ADD OR ADC SBB AND SUB XOR CMP ({@code aluOp} 0..7) on operands truncated to {@code size} bytes. */
+  public int alu(int aluOp, int a, int b, int size) {
+    int w = size * 8;
+    return switch (aluOp) {
+      case 0 -> add(a, b, 0, w);
+      case 1 -> logic(a | b, w);
+      case 2 -> add(a, b, cf() ? 1 : 0, w);
+      case 3 -> sub(a, b, cf() ? 1 : 0, w);
+      case 4 -> logic(a & b, w);
+      case 5, 7 -> sub(a, b, 0, w);
+      default -> logic(a ^ b, w);
+    };
+  }
+
+  /** Whether condition {@code cc} (the low nibble of Jcc, SETcc, CMOVcc: O NO B AE E NE BE A ...) holds. */
+  public boolean condition(int cc) {
+    boolean v = switch (cc >>> 1) {
+      case 0 -> of();
+      case 1 -> cf();
+      case 2 -> zf();
+      case 3 -> cf() || zf();
+      case 4 -> sf();
+      case 5 -> pf();
+      case 6 -> sf() != of();
+      default -> zf() || sf() != of();
+    };
+    return v ^ ((cc & 1) != 0);
   }
 
   /** Flags SF, ZF, PF of {@code r} at width {@code w} (the rest zero), for eager operations. */

@@ -6,25 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.github.genova.platform.x86.ExitReason;
 import io.github.genova.platform.x86.IoPorts;
 import io.github.genova.platform.x86.PagedRam;
+import io.github.genova.platform.x86.X86Backend;
+import io.github.genova.platform.x86.X86Cpu;
 import io.github.genova.platform.x86.X86State;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Feeds random bytes to the CPU as code, data and descriptor tables, in real mode and in 16/32-bit
  * protected mode with and without paging: whatever the guest does, {@code run} returns an exit reason and
- * never lets a JVM exception escape. Seeded, so every failure reproduces.
+ * never lets a JVM exception escape, on each backend ({@link Engines}). Seeded, so every failure reproduces.
  */
 class RandomCodeTest {
   private static final int RUNS = 400;
 
-  @Test
-  void randomCodeNeverThrowsOutOfTheEngine() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.genova.platform.x86.interp.Engines#all")
+  void randomCodeNeverThrowsOutOfTheEngine(X86Backend backend) {
     SplittableRandom random = new SplittableRandom(0x5eed_86L);
     PagedRam ram = new PagedRam(2 << 20);
-    Interpreter cpu = new Interpreter(ram, IoPorts.NONE);
+    X86Cpu cpu = backend.create(ram, IoPorts.NONE);
     X86State s = new X86State();
     Map<ExitReason, Integer> exits = new EnumMap<>(ExitReason.class);
     for (int run = 0; run < RUNS; run++) {
@@ -71,7 +75,7 @@ class RandomCodeTest {
       exits.merge(exit[0], 1, Integer::sum);
       assertThat(cpu.shutdownCause()).as("seed %x mode %d", seed, mode).doesNotContain("internal error");
     }
-    System.out.println("random code: " + RUNS + " runs, exits " + exits);
+    System.out.println(backend.name() + ": random code: " + RUNS + " runs, exits " + exits);
     assertThat(exits.keySet()).doesNotContain(ExitReason.STOPPED, ExitReason.BREAKPOINT);
     assertThat(exits.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(RUNS);
   }

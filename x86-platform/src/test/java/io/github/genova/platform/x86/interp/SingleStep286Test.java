@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.genova.platform.x86.ExitReason;
 import io.github.genova.platform.x86.IoPorts;
+import io.github.genova.platform.x86.X86Backend;
 import io.github.genova.platform.x86.X86Cpu;
 import io.github.genova.platform.x86.X86State;
 import java.io.BufferedReader;
@@ -20,13 +21,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every vector of the SingleStepTests 80286 real-mode sample on the interpreter: load the registers and
+ * Runs every vector of the SingleStepTests 80286 real-mode sample on each backend ({@link Engines}): load the registers and
  * RAM, run to the HLT that follows the instruction (or sits at the exception handler), then compare every
  * register, the listed RAM bytes and that nothing else was written. The only masking comes from
- * {@link Sst286Differences}. Writes a per-opcode report to {@code target/sst-80286-report.md}.
+ * {@link Sst286Differences}. Writes a per-opcode report to {@code target/sst-80286-report-<backend>.md}.
  */
 class SingleStep286Test {
   private static final String[] REGS = {"ax", "bx", "cx", "dx", "cs", "ss", "ds", "es", "sp", "bp", "si", "di",
@@ -35,17 +37,20 @@ class SingleStep286Test {
   private static final int FLAGS_COMPARED = 0xffd5;
 
   private final RecordingBus bus = new RecordingBus(16 << 20);
-  private final X86Cpu cpu = new Interpreter(bus, IoPorts.NONE);
+  private @Nullable X86Cpu cpu;
   private final X86State state = new X86State();
 
-  @Test
-  void allVectorsOfThe286RealModeSamplePass() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.genova.platform.x86.interp.Engines#all")
+  void allVectorsOfThe286RealModeSamplePass(X86Backend backend) throws IOException {
     Path dir = TestData.require("sst-80286-real");
+    cpu = backend.create(bus, IoPorts.NONE);
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().toList();
     }
-    StringBuilder report = new StringBuilder("# SingleStepTests 80286 real mode on the Genova interpreter\n\n");
+    StringBuilder report = new StringBuilder("# SingleStepTests 80286 real mode on the Genova " + backend.name()
+        + " backend\n\n");
     report.append("| form | tests | passed | rate | first failure |\n|---|---|---|---|---|\n");
     long total = 0;
     long passed = 0;
@@ -91,10 +96,10 @@ class SingleStep286Test {
         .append("|---|---|---|\n");
     Sst286Differences.table().forEach((k, v) -> report.append("| ").append(k).append(" | ")
         .append(String.format("0x%04x", v.undefinedFlags())).append(" | ").append(v.reason()).append(" |\n"));
-    Path out = Path.of("target", "sst-80286-report.md");
+    Path out = Path.of("target", "sst-80286-report-" + backend.name() + ".md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
-    System.out.printf("SST 80286 real mode: %d/%d passed (%.3f %%) in %d forms; report %s%n", passed, total,
+    System.out.printf(backend.name() + ": SST 80286 real mode: %d/%d passed (%.3f %%) in %d forms; report %s%n", passed, total,
         rate, files.size(), out.toAbsolutePath());
     worst.stream().limit(40).forEach(w -> System.out.println("  " + w));
     assertThat(files).hasSize(325);
@@ -114,6 +119,7 @@ class SingleStep286Test {
   /** Runs one vector; returns null when it passes, else what differed. */
   @SuppressWarnings("unchecked")
   private @Nullable String runVector(String form, String line) {
+    X86Cpu cpu = Objects.requireNonNull(this.cpu);
     Map<String, Object> test = (Map<String, Object>) Json.parse(line);
     Map<String, Object> initial = map(test, "initial");
     Map<String, Object> fin = map(test, "final");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.genova.platform.x86.ExitReason;
 import io.github.genova.platform.x86.IoPorts;
 import io.github.genova.platform.x86.PagedRam;
+import io.github.genova.platform.x86.X86Backend;
+import io.github.genova.platform.x86.X86Cpu;
 import io.github.genova.platform.x86.X86State;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,12 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reproduces every line of test386.asm's test 0xEE reference output ({@code test386-EE-reference.txt}) by
- * executing the instruction on the interpreter in 32-bit flat protected mode.
+ * executing the instruction on each backend ({@link Engines}) in 32-bit flat protected mode.
  *
  * <p>The table lists, per operation, the inputs (EAX, EDX, flags) and the outputs with the flags the test
  * leaves undefined masked out. The instruction encodings and operand values below are those test386 uses
@@ -188,18 +192,12 @@ class Test386AluTableTest {
   }
 
   private final PagedRam ram = new PagedRam(1 << 20);
-  private final Interpreter cpu = new Interpreter(ram, IoPorts.NONE);
+  private @Nullable X86Cpu cpu;
   private final X86State state = new X86State();
 
   private void flatProtectedMode() {
     state.reset();
-    state.cr0 = 0x11;
-    for (int s = 0; s < 6; s++) {
-      state.selector[s] = s == X86State.CS ? 0x08 : 0x10;
-      state.base[s] = 0;
-      state.limit[s] = -1;
-      state.attributes[s] = s == X86State.CS ? 0xc09b : 0xc093;
-    }
+    state.setFlatProtectedMode(0x08, 0x10);
     state.gdtBase = 0x4000;
     state.gdtLimit = 0x17;
     ram.write32(0x4008, 0x0000_ffff);
@@ -223,6 +221,7 @@ class Test386AluTableTest {
     state.regs[X86State.EAX] = eax;
     state.regs[X86State.EDX] = edx;
     state.eflags = flags | 2;
+    X86Cpu cpu = Objects.requireNonNull(this.cpu);
     cpu.loadState(state);
     ExitReason exit = cpu.run(100);
     cpu.saveState(state);
@@ -235,9 +234,11 @@ class Test386AluTableTest {
     return (int) Long.parseLong(token.substring(token.indexOf('=') + 1), 16);
   }
 
-  @Test
-  void everyLineOfTheTest386EeTableIsReproduced() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.genova.platform.x86.interp.Engines#all")
+  void everyLineOfTheTest386EeTableIsReproduced(X86Backend backend) throws IOException {
     Path file = TestData.require("test386-EE-reference.txt");
+    cpu = backend.create(ram, IoPorts.NONE);
     buildTable();
     int entry = 0;
     int remaining = lines(table.get(0).type, table.get(0).size);
@@ -270,7 +271,7 @@ class Test386AluTableTest {
         }
       }
     }
-    System.out.printf("test386 EE table: %d lines, %d reproduced, %d mismatches%n", total,
+    System.out.printf(backend.name() + ": test386 EE table: %d lines, %d reproduced, %d mismatches%n", total,
         total - mismatches.size(), mismatches.size());
     mismatches.stream().limit(30).forEach(m -> System.out.println("  " + m));
     assertThat(total).isEqualTo(44_926);

@@ -52,13 +52,7 @@ final class TestMachine {
     state.gdtLimit = 0x2f;
     state.idtBase = 0x1000;
     state.idtLimit = 0x7ff;
-    state.cr0 = 0x11;
-    for (int s = 0; s < 6; s++) {
-      state.selector[s] = s == X86State.CS ? 0x08 : 0x10;
-      state.base[s] = 0;
-      state.limit[s] = -1;
-      state.attributes[s] = s == X86State.CS ? 0xc09b : 0xc093;
-    }
+    state.setFlatProtectedMode(0x08, 0x10);
     state.eip = eip;
     state.regs[X86State.ESP] = 0x9000;
     cpu.loadState(state);
