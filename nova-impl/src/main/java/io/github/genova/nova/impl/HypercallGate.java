@@ -59,6 +59,15 @@ final class HypercallGate implements Hypercalls {
 
   /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
   private void enter() {
+    enterOn();
+  }
+
+  /**
+   * {@link #enter}, returning the SC the EC runs on (null if none). An EC's SC stays the same while its
+   * own hypercall is in the kernel: it is set when a global EC starts and when a local EC's call begins,
+   * and cleared when that call ends, so the exit of the same hypercall may use it again.
+   */
+  private @Nullable Sc enterOn() {
     Ec self = ec;
     if (self.isDead()) {
       throw KernelUnwind.DEATH;
@@ -68,6 +77,7 @@ final class HypercallGate implements Hypercalls {
     if (sc != null) {
       scheduler.entry(sc);
     }
+    return sc;
   }
 
   /** A page fault enters the kernel as a hypercall does: a point where the EC may be preempted. */
@@ -80,12 +90,15 @@ final class HypercallGate implements Hypercalls {
    * raised and a pending preemption carried out first.
    */
   private Status leave(Status status) {
-    Ec self = ec;
-    if (self.isDead()) {
+    return leaveFrom(status, ec.currentSc);
+  }
+
+  /** {@link #leave} for the hypercall whose {@link #enterOn} returned {@code sc}. */
+  private Status leaveFrom(Status status, @Nullable Sc sc) {
+    if (ec.isDead()) {
       throw KernelUnwind.DEATH;
     }
     recallIfPending();
-    Sc sc = self.currentSc;
     if (sc != null) {
       scheduler.exit(sc);
     }
@@ -186,9 +199,9 @@ final class HypercallGate implements Hypercalls {
 
   @Override
   public Status call(long pt, int flags) {
-    enter();
+    Sc sc = enterOn();
     // One exit for every outcome: the fast path compiles with a single copy of leave().
-    return leave(invoke(pt, flags));
+    return leaveFrom(invoke(pt, flags), sc);
   }
 
   /** The call between kernel entry and exit: finds the portal, takes its EC, transfers, serves, replies. */
