@@ -73,7 +73,7 @@ public final class Canvas {
       char ch = text.charAt(n);
       int cellX = x + n * Font.ADVANCE;
       for (int gy = 0; gy < Font.HEIGHT; gy++) {
-        for (int gx = 0; gx < Font.HEIGHT; gx++) {
+        for (int gx = 0; gx < Font.CELL_WIDTH; gx++) {
           if (Font.pixel(ch, gx, gy) && c.contains(cellX + gx, y + gy)) {
             pixels[index(cellX + gx, y + gy)] = colour;
           }

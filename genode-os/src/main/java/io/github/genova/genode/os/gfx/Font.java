@@ -1,13 +1,15 @@
 package io.github.genova.genode.os.gfx;
 
 /**
- * The GUI font (nitpicker's, nitlog's, liquid_fb's): Genova's own 5 × 7 glyphs of the printable ASCII characters (the glyphs of its VGA
- * option ROM's text font), each in an 8 × 8 cell, {@value #ADVANCE} pixels apart. Other characters are drawn
- * as blanks.
+ * The GUI font (nitpicker's, nitlog's, liquid_fb's, launchpad's): Genova's own 5 × 7 glyphs of the printable
+ * ASCII characters (the glyphs of its VGA option ROM's text font), each in a {@value #CELL_WIDTH} × {@value
+ * #HEIGHT} cell, {@value #ADVANCE} pixels apart. Other characters are drawn as blanks.
  */
 public final class Font {
   /** The height of a cell in pixels. */
   public static final int HEIGHT = 8;
+  /** The width of a cell in pixels (its glyph's bits; the glyphs use the left five). */
+  public static final int CELL_WIDTH = 8;
   /** The horizontal distance from one character to the next. */
   public static final int ADVANCE = 6;
   private static final char FIRST = 0x20;
