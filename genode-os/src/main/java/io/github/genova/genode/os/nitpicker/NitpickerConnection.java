@@ -66,9 +66,25 @@ public final class NitpickerConnection implements AutoCloseable {
    */
   public NitpickerConnection(Env env, int width, int height, long ramQuota)
       throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
+    this(env, width, height, ramQuota, false);
+  }
+
+  /**
+   * Opens a session for a {@code width × height} buffer, donating {@code ramQuota} bytes, whose views stay
+   * above those of other sessions if {@code stayTop} ({@value NitpickerSession#STAY_TOP}).
+   *
+   * @throws ServiceDenied if no route leads to a Nitpicker service, the server refuses, or the buffer cannot
+   *     be attached
+   * @throws OutOfRam if the component cannot donate {@code ramQuota}
+   * @throws OutOfCaps if the component cannot donate {@link #CAP_QUOTA}
+   * @throws InsufficientRamQuota if {@code ramQuota} does not cover the buffer and the session
+   * @throws InsufficientCapQuota if the server needs more capabilities
+   */
+  public NitpickerConnection(Env env, int width, int height, long ramQuota, boolean stayTop)
+      throws ServiceDenied, OutOfRam, OutOfCaps, InsufficientRamQuota, InsufficientCapQuota {
     this.connection = new Connection<>(env, NitpickerSession.class, NitpickerSession.SERVICE_NAME,
         SessionArgs.empty().with(NitpickerSession.FB_WIDTH, width).with(NitpickerSession.FB_HEIGHT, height)
-            .with("ram_quota", ramQuota).with("cap_quota", CAP_QUOTA));
+            .with(NitpickerSession.STAY_TOP, stayTop).with("ram_quota", ramQuota).with("cap_quota", CAP_QUOTA));
     this.session = connection.session();
     this.framebuffer = RpcInterface.of(FramebufferSession.class).client(session.framebufferSession());
     this.mode = framebuffer.mode();

@@ -22,6 +22,11 @@ public interface NitpickerSession extends Session {
   String FB_WIDTH = "fb_width";
   /** The session argument of the buffer's height. */
   String FB_HEIGHT = "fb_height";
+  /**
+   * The session argument that keeps the session's views above every view of sessions without it (for
+   * pointers and status bars); a boolean, default no.
+   */
+  String STAY_TOP = "stay_top";
 
   /** Returns the Framebuffer session of the client's buffer (its dataspace is the buffer). */
   @RpcFunction(0)

@@ -59,12 +59,14 @@ final class NitpickerRoot implements Root {
     Session.Resources donated;
     long width;
     long height;
+    boolean stayTop;
     try {
       parsed = SessionArgs.parse(args);
       donated = Session.Resources.from(parsed);
       Rect screen = stack.bounds();
       width = parsed.longValue(NitpickerSession.FB_WIDTH, screen.w());
       height = parsed.longValue(NitpickerSession.FB_HEIGHT, screen.h() - ViewStack.MENUBAR_HEIGHT);
+      stayTop = parsed.boolValue(NitpickerSession.STAY_TOP, false);
     } catch (SessionArgsException e) {
       env.log().warning("Nitpicker session: malformed arguments: " + e.getMessage());
       throw new ServiceDenied("malformed Nitpicker session arguments: " + e.getMessage());
@@ -94,8 +96,8 @@ final class NitpickerRoot implements Root {
       throw e;
     }
     int colour = COLOURS[sessions++ % COLOURS.length];
-    NitpickerSessionComponent session = new NitpickerSessionComponent(env, stack, label, colour, mode, buffer,
-        events);
+    NitpickerSessionComponent session = new NitpickerSessionComponent(env, stack, label, colour, mode, stayTop,
+        buffer, events);
     return env.ep().manage(NitpickerSession.class, session).cast();
   }
 

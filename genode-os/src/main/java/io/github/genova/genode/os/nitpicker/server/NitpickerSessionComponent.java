@@ -36,10 +36,13 @@ final class NitpickerSessionComponent implements NitpickerSession {
   private final Capability<InputSession> inputCap;
   private final List<ViewComponent> views = new ArrayList<>();
   private boolean lockedOut;
+  /** Whether the session's views stay above those of sessions without {@code stay_top}. */
+  private final boolean stayTop;
 
-  NitpickerSessionComponent(Env env, ViewStack stack, String label, int colour, Mode mode,
+  NitpickerSessionComponent(Env env, ViewStack stack, String label, int colour, Mode mode, boolean stayTop,
       AttachedRamDataspace buffer, AttachedRamDataspace eventDataspace) {
     this.env = env;
+    this.stayTop = stayTop;
     this.stack = stack;
     this.label = label;
     this.colour = colour;
@@ -49,6 +52,11 @@ final class NitpickerSessionComponent implements NitpickerSession {
     this.input = new InputSessionComponent(events, eventDataspace);
     this.framebufferCap = env.ep().manage(FramebufferSession.class, framebuffer);
     this.inputCap = env.ep().manage(InputSession.class, input);
+  }
+
+  /** Returns whether the session's views stay above those of sessions without {@code stay_top}. */
+  boolean staysOnTop() {
+    return stayTop;
   }
 
   @Override

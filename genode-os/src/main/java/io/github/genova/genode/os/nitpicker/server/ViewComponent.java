@@ -22,6 +22,11 @@ final class ViewComponent implements View {
     this.stack = stack;
   }
 
+  /** Returns whether the view stays above the views of sessions without {@code stay_top}. */
+  boolean staysOnTop() {
+    return session.staysOnTop();
+  }
+
   @Override
   public int viewport(int x, int y, int w, int h, int bufX, int bufY, boolean redraw) {
     stack.invalidateView(this);

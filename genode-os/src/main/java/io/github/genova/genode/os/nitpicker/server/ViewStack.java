@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * background view behind them, the 16-pixel menubar on top, and the rectangles that need redrawing. {@link
  * #flush()} composes each dirty rectangle back to front — background colour, the background view, the
  * views from the bottom up, each clipped to its rectangle and showing its client's buffer at the buffer
- * offset, then the menubar and the mouse {@link Pointer} — writes it to the physical framebuffer and refreshes just that rectangle.
+ * offset, then the menubar and the mouse {@link Pointer} — writes it to the physical framebuffer and
+ * refreshes just that rectangle. The views of {@code stay_top} sessions stay above all others: a new or
+ * restacked view finds its place within its own group.
  *
  * <p>In X-ray mode every view gets a frame in its session's colour and a label {@code "<session label>
  * <title>"}, and the views of sessions other than the focused one are dimmed (mixed half and half with the
@@ -64,9 +66,18 @@ final class ViewStack {
     return new Rect(0, 0, mode.width(), mode.height());
   }
 
-  /** Puts a new view on top (it is empty, so nothing needs redrawing). */
+  /** Puts a new view on top of its group (it is empty, so nothing needs redrawing). */
   void add(ViewComponent view) {
-    views.addFirst(view);
+    views.add(view.staysOnTop() ? 0 : stayTopCount(), view);
+  }
+
+  /** Returns how many views, at the front, belong to {@code stay_top} sessions. */
+  private int stayTopCount() {
+    int n = 0;
+    while (n < views.size() && views.get(n).staysOnTop()) {
+      n++;
+    }
+    return n;
   }
 
   /** Takes {@code view} off the screen. */
@@ -84,7 +95,8 @@ final class ViewStack {
 
   /**
    * Restacks {@code view} directly behind ({@code behind}) or in front of {@code neighbor}; a null
-   * neighbor means on top ({@code behind}) or at the bottom.
+   * neighbor means on top ({@code behind}) or at the bottom — of the view's group: a view of a {@code
+   * stay_top} session never goes below one of another session, nor the other way round.
    */
   void restack(ViewComponent view, @Nullable ViewComponent neighbor, boolean behind) {
     if (view == neighbor || view == background) {
@@ -97,6 +109,8 @@ final class ViewStack {
     } else {
       at = views.indexOf(neighbor) + (behind ? 1 : 0);
     }
+    int top = stayTopCount();
+    at = view.staysOnTop() ? Math.min(at, top) : Math.max(at, top);
     views.add(at, view);
     invalidateView(view);
   }
@@ -105,7 +119,7 @@ final class ViewStack {
   void background(ViewComponent view) {
     ViewComponent old = background;
     if (old != null) {
-      views.addLast(old);
+      views.add(old.staysOnTop() ? stayTopCount() : views.size(), old); // the bottom of its group
     }
     views.remove(view);
     background = view;

@@ -485,4 +485,52 @@ class NitpickerScenarioTest {
     assertThat(run.log()).filteredOn(l -> l.startsWith("[init -> left] ")).containsExactly("[init -> left] ready",
         "[init -> left] MOTION abs 30,514", "[init -> left] MOTION abs 50,514");
   }
+
+  /** A client showing a 64 × 64 view of one colour at client position ({@code x}, {@code y}), on top. */
+  private static Component solid(int x, int y, int rgb565, boolean stayTop) {
+    return env -> {
+      try {
+        NitpickerConnection nitpicker = new NitpickerConnection(env, 64, 64,
+            2L * 64 * 64 + NitpickerConnection.SESSION_OVERHEAD, stayTop);
+        for (int py = 0; py < 64; py++) {
+          for (int px = 0; px < 64; px++) {
+            env.memory().writeShort(nitpicker.pixelAddress(px, py), (short) rgb565);
+          }
+        }
+        nitpicker.refresh(0, 0, 64, 64);
+        View view = nitpicker.view(nitpicker.createView());
+        view.viewport(x, y, 64, 64, 0, 0, true);
+        view.stack(Capability.invalid(), true, true);
+        env.log().log("shown");
+      } catch (ServiceDenied | OutOfRam | OutOfCaps | InsufficientRamQuota | InsufficientCapQuota e) {
+        env.log().error("no session: " + e);
+      }
+    };
+  }
+
+  @Test
+  void theViewsOfAStayTopSessionStayAboveARaisedViewOfAnotherSession(ScenarioExtension.Runner runner) {
+    int red = 0xf800;
+    int green = 0x07e0;
+    int[] onTop = {210, 130}; // the stay_top view over Eins
+    int[] plain = {310, 130}; // the plain view over Eins
+    Scenario scenario = scenario(client("top"), client("plain"))
+        .with("top", solid(200, 110, red, true)).with("plain", solid(300, 110, green, false));
+    FramebufferImage[] shots = new FramebufferImage[2];
+    runner.run(scenario, s -> {
+      awaitTestnit(s);
+      s.awaitLog("[init -> top] shown", LIMIT);
+      s.awaitLog("[init -> plain] shown", LIMIT);
+      s.sleep(SETTLE);
+      shots[0] = screen(s);
+      pointTo(s, EINS_ONLY[0], EINS_ONLY[1]);
+      click(s); // testnit raises Eins
+      s.sleep(SETTLE);
+      shots[1] = screen(s);
+    });
+    assertThat(at(shots[0], onTop)).isEqualTo(argb(red));
+    assertThat(at(shots[0], plain)).isEqualTo(argb(green));
+    assertThat(at(shots[1], plain)).as("Eins raised over the plain view").isEqualTo(einsPixel(plain));
+    assertThat(at(shots[1], onTop)).as("the stay_top view above raised Eins").isEqualTo(argb(red));
+  }
 }
