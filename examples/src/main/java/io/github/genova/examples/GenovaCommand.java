@@ -3,8 +3,11 @@ package io.github.genova.examples;
 import io.github.genova.examples.display.Display;
 import io.github.genova.examples.display.DisplayEnvironment;
 import io.github.genova.examples.display.DisplayLoop;
+import io.github.genova.examples.display.Frame;
+import io.github.genova.examples.display.InputRecording;
 import io.github.genova.examples.display.InputQueue;
 import io.github.genova.examples.display.Pacer;
+import io.github.genova.examples.display.Replay;
 import io.github.genova.examples.display.SwingDisplay;
 import io.github.genova.examples.display.WindowUnavailableException;
 import io.github.genova.genode.base.env.ComponentRegistry;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -47,14 +51,19 @@ public final class GenovaCommand {
   static final String HEADLESS = "--headless";
   /** The services whose providers drive the machine's screen or input: a scenario with one gets a window. */
   private static final Set<String> SCREEN_SERVICES = Set.of("Framebuffer", "Input");
-  private static final String USAGE = "usage: genova run [" + HEADLESS + "] [scenario.xml | " + TWO_PDS + "]";
+  /** The option that writes what the user does in the window to a file, with virtual times. */
+  static final String RECORD = "--record";
+  /** The option that plays such a file back into a headless run of the same scenario. */
+  static final String REPLAY = "--replay";
+  private static final String USAGE = "usage: genova run [" + HEADLESS + " | " + RECORD + " FILE | " + REPLAY
+      + " FILE] [scenario.xml | " + TWO_PDS + "]";
 
   private GenovaCommand() {}
 
   /**
    * Entry point.
    *
-   * @param args {@code run [--headless] [scenario.xml | two-pds]}
+   * @param args {@code run [--headless | --record FILE | --replay FILE] [scenario.xml | two-pds]}
    */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err, Path.of(""), DisplayEnvironment.available(),
@@ -77,6 +86,20 @@ public final class GenovaCommand {
     }
     List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
     boolean headless = rest.remove(HEADLESS);
+    Path record;
+    Path replay;
+    try {
+      record = takeFileOption(rest, RECORD);
+      replay = takeFileOption(rest, REPLAY);
+    } catch (IllegalArgumentException e) {
+      err.println("genova: " + e.getMessage() + "; " + USAGE);
+      return 2;
+    }
+    if (record != null && (replay != null || headless || !display)) {
+      err.println("genova: " + RECORD + " records what the user does in a window: it needs a display and goes"
+          + " with neither " + HEADLESS + " nor " + REPLAY);
+      return 2;
+    }
     if (rest.size() > 1) {
       err.println(USAGE);
       return 2;
@@ -90,15 +113,73 @@ public final class GenovaCommand {
       TwoPdsExample.run(out);
       return 0;
     }
+    Path scenarioFile = rest.isEmpty() ? root.resolve(DEFAULT_SCENARIO) : Path.of(rest.getFirst());
+    if (replay != null) {
+      return replayScenario(scenarioFile, replay, out, err);
+    }
     boolean windowed = display && !headless;
     if (rest.isEmpty()) {
       out.println("genova: booting " + DEFAULT_SCENARIO + ", Genode's classic demo (nitpicker and launchpad on"
           + " vesa_drv and ps2_drv), " + (windowed ? "in a window: click a launcher to start a program, close the"
           + " window to stop" : "headless (" + (headless ? HEADLESS : "no display")
           + "): its log for ten seconds of virtual time"));
-      return runScenario(root.resolve(DEFAULT_SCENARIO), out, err, windowed ? displays : null);
+      return runScenario(scenarioFile, out, err, windowed ? displays : null, record);
     }
-    return runScenario(Path.of(rest.getFirst()), out, err, windowed ? displays : null);
+    return runScenario(scenarioFile, out, err, windowed ? displays : null, record);
+  }
+
+  /** Removes {@code option} and the file name after it from {@code args}; returns that file, or null. */
+  private static @Nullable Path takeFileOption(List<String> args, String option) {
+    int at = args.indexOf(option);
+    if (at < 0) {
+      return null;
+    }
+    if (at + 1 >= args.size() || args.get(at + 1).startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a file name");
+    }
+    Path file = Path.of(args.get(at + 1));
+    args.subList(at, at + 2).clear();
+    return file;
+  }
+
+  /** Returns the line that names a run's last picture, the same for a recorded run and its replay. */
+  static String screenLine(Frame screen) {
+    return "genova: screen " + screen.width() + "x" + screen.height() + " crc32 "
+        + String.format(Locale.ROOT, "%08x", screen.checksum());
+  }
+
+  /**
+   * Plays the recording in {@code recordingFile} back into a headless run of the scenario in {@code file}
+   * and prints the console and the last picture's {@link #screenLine}.
+   */
+  static int replayScenario(Path file, Path recordingFile, PrintStream out, PrintStream err) {
+    InputRecording.Script script;
+    String xml;
+    try {
+      script = InputRecording.parse(Files.readAllLines(recordingFile, StandardCharsets.UTF_8));
+      xml = Files.readString(file, StandardCharsets.UTF_8);
+      InitConfig.parse(xml);
+    } catch (IOException e) {
+      err.println("genova: cannot read " + e.getMessage());
+      return 1;
+    } catch (ConfigException e) {
+      err.println("genova: " + file + ": " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("genova: " + recordingFile + ": " + e.getMessage());
+      return 1;
+    }
+    out.println("genova: replaying " + recordingFile + " (" + script.actions().size() + " input actions) into "
+        + file + ", headless");
+    Replay replay = new Replay(script);
+    Scenario.of(xml).withAll(ComponentRegistry.loaded()).onPlatform(KernelConfig.PLATFORM_STANDARD_PC)
+        .echoTo(out::println).withHostTimeout(WINDOW_LIMIT).run(replay);
+    if (replay.late() > 0) {
+      out.println("genova: " + replay.late() + " actions came later than recorded: this run differs from the"
+          + " recorded one (another scenario or build?)");
+    }
+    out.println(screenLine(replay.screen()));
+    return 0;
   }
 
   /**
@@ -110,6 +191,15 @@ public final class GenovaCommand {
    * {@link #RUN_LIMIT} of virtual time has passed.
    */
   static int runScenario(Path file, PrintStream out, PrintStream err, Display.@Nullable Opener displays) {
+    return runScenario(file, out, err, displays, null);
+  }
+
+  /**
+   * {@link #runScenario(Path, PrintStream, PrintStream, Display.Opener)}, writing what the user does in the
+   * window to {@code record} (if not null) as an {@link InputRecording}.
+   */
+  static int runScenario(Path file, PrintStream out, PrintStream err, Display.@Nullable Opener displays,
+      @Nullable Path record) {
     String xml;
     List<StartNode> starts;
     try {
@@ -135,9 +225,12 @@ public final class GenovaCommand {
         err.println("genova: no window (" + e.getMessage() + "); running headless");
       }
       if (display != null) {
-        runInWindow(scenario, display, input, title, out);
-        return 0;
+        return runInWindow(scenario, display, input, title, record, out, err);
       }
+    }
+    if (record != null) {
+      err.println("genova: nothing recorded: " + file + " was not shown in a window");
+      return 1;
     }
     List<String> exits = starts.stream().filter(start -> start.provides().isEmpty()).map(StartNode::name)
         .map(name -> "[init] child \"" + name + "\" exited with exit value ").toList();
@@ -149,11 +242,23 @@ public final class GenovaCommand {
     return 0;
   }
 
-  private static void runInWindow(Scenario scenario, Display display, InputQueue input, String title,
-      PrintStream out) {
+  private static int runInWindow(Scenario scenario, Display display, InputQueue input, String title,
+      @Nullable Path record, PrintStream out, PrintStream err) {
     out.println("genova: the machine's screen is in the window \"" + title + "\", which takes the keyboard and"
         + " mouse; closing it ends the run");
-    DisplayLoop loop = new DisplayLoop(input, display, Pacer.onWallClock(), WINDOW_LIMIT);
+    java.io.BufferedWriter writer = null;
+    if (record != null) {
+      try {
+        writer = Files.newBufferedWriter(record, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        display.close();
+        err.println("genova: cannot write " + record + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    DisplayLoop loop = new DisplayLoop(input, display, Pacer.onWallClock(), WINDOW_LIMIT,
+        writer == null ? null : lines::add);
     try {
       scenario.withHostTimeout(WINDOW_LIMIT.plusMinutes(1)).run(loop);
     } finally {
@@ -163,6 +268,24 @@ public final class GenovaCommand {
       out.println("genova: stopped after " + WINDOW_LIMIT.toHours() + " hours, the longest a run in a window may"
           + " take");
     }
+    if (writer != null) {
+      try (java.io.BufferedWriter w = writer) {
+        for (String line : lines) {
+          w.write(line);
+          w.newLine();
+        }
+      } catch (IOException e) {
+        err.println("genova: cannot write " + record + ": " + e.getMessage());
+        return 1;
+      }
+      out.println("genova: recorded " + (lines.size() - 1) + " input actions to " + record + "; replay with "
+          + REPLAY + " " + record);
+    }
+    Frame last = loop.lastScreen();
+    if (last != null) {
+      out.println(screenLine(last));
+    }
+    return 0;
   }
 
   private static boolean allExited(ScenarioRun run, List<String> exits) {

@@ -125,10 +125,35 @@ class GenovaCommandTest {
   void anUnknownOptionOrASecondScenarioIsRefusedWithTheUsage() {
     Result unknown = run(false, "run", "--fullscreen");
     assertThat(unknown.status()).isEqualTo(2);
-    assertThat(unknown.err()).startsWith("genova: unknown option --fullscreen; usage: genova run [--headless]");
+    assertThat(unknown.err()).startsWith("genova: unknown option --fullscreen; usage: genova run [--headless");
     Result two = run(false, "run", "scenarios/hello.xml", "scenarios/timer.xml");
     assertThat(two.status()).isEqualTo(2);
-    assertThat(two.err()).startsWith("usage: genova run [--headless] [scenario.xml | two-pds]");
+    assertThat(two.err()).startsWith("usage: genova run [--headless | --record FILE | --replay FILE]"
+        + " [scenario.xml | two-pds]");
+  }
+
+  @Test
+  void recordNeedsAWindowAndAFileAndAReplayNamesWhatIsWrongWithItsRecording(@TempDir Path dir) throws Exception {
+    Result noFile = run(true, "run", "--record");
+    assertThat(noFile.status()).isEqualTo(2);
+    assertThat(noFile.err()).startsWith("genova: --record needs a file name");
+    Result headless = run(false, "run", "--record", dir.resolve("r").toString(), "scenarios/input.xml");
+    assertThat(headless.status()).isEqualTo(2);
+    assertThat(headless.err()).contains("--record records what the user does in a window: it needs a display");
+    Path cut = dir.resolve("cut.rec");
+    Files.writeString(cut, "100 key A down\n200 key A up\n");
+    Result truncated = run(false, "run", "--replay", cut.toString(), "scenarios/hello.xml");
+    assertThat(truncated.status()).isEqualTo(1);
+    assertThat(truncated.err()).contains("cut.rec: the recording has no end line");
+    Path bad = dir.resolve("bad.rec");
+    Files.writeString(bad, "100 key A down\n200 key NOKEY up\n300 end\n");
+    Result unknownKey = run(false, "run", "--replay", bad.toString(), "scenarios/hello.xml");
+    assertThat(unknownKey.status()).isEqualTo(1);
+    assertThat(unknownKey.err()).contains("line 2 \"200 key NOKEY up\"");
+    Path backwards = dir.resolve("back.rec");
+    Files.writeString(backwards, "300 key A down\n200 key A up\n400 end\n");
+    assertThat(run(false, "run", "--replay", backwards.toString(), "scenarios/hello.xml").err())
+        .contains("line 2 \"200 key A up\": time goes backwards");
   }
 
   @Test

@@ -12,8 +12,10 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.swing.JPanel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code genova run} of a scenario with an input driver on a host with a display: the run goes on in a window
@@ -46,29 +49,7 @@ class GenovaCommandWindowTest {
   @Test
   void keysButtonsMotionAndWheelAtTheWindowReachTestInputAndClosingTheWindowEndsTheRun() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Display.Opener opener = (title, queue) -> {
-      titles.add(title);
-      Thread.ofPlatform().daemon().name("user").start(() -> {
-        try {
-          play(queue, out);
-        } catch (RuntimeException | InterruptedException | AssertionError e) {
-          userFailures.add(e);
-        } finally {
-          queue.close();
-        }
-      });
-      return new Display() {
-        @Override
-        public void show(Frame frame) {
-          frames.add(frame);
-        }
-
-        @Override
-        public void close() {
-          closed.set(true);
-        }
-      };
-    };
+    Display.Opener opener = standIn(out);
     int status = GenovaCommand.run(new String[] {"run", "scenarios/input.xml"},
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(".."), true, opener);
@@ -93,6 +74,72 @@ class GenovaCommandWindowTest {
     // Pushed into the corner by the window's size, then to (5, 7), then to (15, 4).
     assertThat(motions.stream().mapToInt(m -> m[0]).sum()).isEqualTo(-WIDTH + 15);
     assertThat(motions.stream().mapToInt(m -> m[1]).sum()).isEqualTo(-HEIGHT + 4);
+  }
+
+  @Test
+  void aRunRecordedInTheWindowIsReplayedHeadlessLineForLineAndPixelForPixel(@TempDir Path tmp) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Display.Opener opener = standIn(out);
+    Path recording = tmp.resolve("input.rec");
+    int recorded = GenovaCommand.run(new String[] {"run", "--record", recording.toString(), "scenarios/input.xml"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(".."), true, opener);
+    assertThat(userFailures).isEmpty();
+    assertThat(recorded).isZero();
+    List<String> first = out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = Files.readAllLines(recording, StandardCharsets.UTF_8);
+    assertThat(lines.getLast()).endsWith(" end");
+    assertThat(lines).anyMatch(l -> l.matches("\\d+ key ESCAPE down"))
+        .anyMatch(l -> l.matches("\\d+ button LEFT down")).anyMatch(l -> l.matches("\\d+ scroll -?1"));
+
+    ByteArrayOutputStream replayed = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status = GenovaCommand.run(new String[] {"run", "--replay", recording.toString(), "scenarios/input.xml"},
+        new PrintStream(replayed, true, StandardCharsets.UTF_8), new PrintStream(errors, true, StandardCharsets.UTF_8),
+        Path.of(".."), false, (title, queue) -> {
+          throw new AssertionError("a replay opens no window");
+        });
+    assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+    List<String> second = replayed.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(second).noneMatch(l -> l.contains("later than recorded"));
+    assertThat(console(second)).as("the system's console").isEqualTo(console(first))
+        .anyMatch(l -> l.contains("\tWHEEL 1"));
+    assertThat(second.getLast()).startsWith("genova: screen ").isEqualTo(first.getLast());
+  }
+
+  /**
+   * The stand-in window: it records its title and the frames it is shown, and plays the user ({@link #play})
+   * on a thread of its own, closing the window when done.
+   */
+  private Display.Opener standIn(ByteArrayOutputStream out) {
+    return (title, queue) -> {
+      titles.add(title);
+      Thread.ofPlatform().daemon().name("user").start(() -> {
+        try {
+          play(queue, out);
+        } catch (RuntimeException | InterruptedException | AssertionError e) {
+          userFailures.add(e);
+        } finally {
+          queue.close();
+        }
+      });
+      return new Display() {
+        @Override
+        public void show(Frame frame) {
+          frames.add(frame);
+        }
+
+        @Override
+        public void close() {
+          closed.set(true);
+        }
+      };
+    };
+  }
+
+  /** The lines the system printed (components and core), without genova's own. */
+  private static List<String> console(List<String> printed) {
+    return printed.stream().filter(l -> !l.startsWith("genova: ")).toList();
   }
 
   private static int[] motion(String event) {

@@ -25,17 +25,29 @@ public final class DisplayLoop implements Consumer<ScenarioRun> {
   private final Display display;
   private final Pacer pacer;
   private final long wallDeadline;
+  private final @Nullable Consumer<String> recording;
   private volatile boolean reachedWallLimit;
+  private volatile @Nullable Frame lastScreen;
 
   /**
    * Makes the body for a run shown on {@code display}, with the user's input from {@code input}, paced by
    * {@code pacer}, that ends at the latest {@code wallLimit} of the pacer's wall time from now.
    */
   public DisplayLoop(InputQueue input, Display display, Pacer pacer, Duration wallLimit) {
+    this(input, display, pacer, wallLimit, null);
+  }
+
+  /**
+   * Makes the body as {@link #DisplayLoop(InputQueue, Display, Pacer, Duration)} does, writing what the user
+   * does to the machine to {@code recording} as the lines of an {@link InputRecording}, its end line last.
+   */
+  public DisplayLoop(InputQueue input, Display display, Pacer pacer, Duration wallLimit,
+      @Nullable Consumer<String> recording) {
     this.input = input;
     this.display = display;
     this.pacer = pacer;
     this.wallDeadline = pacer.wallNanos() + wallLimit.toNanos();
+    this.recording = recording;
   }
 
   @Override
@@ -45,7 +57,21 @@ public final class DisplayLoop implements Consumer<ScenarioRun> {
           + run.kernel().getClass().getName());
     }
     StandardPc pc = StandardPc.of(kernel.machine());
-    InputTarget devices = InputTarget.of(pc.keyboardController());
+    InputTarget machine = InputTarget.of(pc.keyboardController());
+    Consumer<String> lines = recording;
+    InputTarget devices = lines == null ? machine
+        : InputRecording.recorder(machine, () -> run.virtualTime().toNanos(), lines);
+    try {
+      play(run, pc, devices);
+    } finally {
+      lastScreen = Frame.of(pc.vga());
+      if (lines != null) {
+        lines.accept(InputRecording.endLine(run.virtualTime().toNanos()));
+      }
+    }
+  }
+
+  private void play(ScenarioRun run, StandardPc pc, InputTarget devices) {
     pacer.start(run.virtualTime().toNanos());
     long nextFrame = pacer.wallNanos();
     @Nullable Frame shown = null;
@@ -67,6 +93,11 @@ public final class DisplayLoop implements Consumer<ScenarioRun> {
       run.sleep(STEP);
       pacer.pace(run.virtualTime().toNanos());
     }
+  }
+
+  /** Returns the picture the machine showed when the loop ended, or null before. */
+  public @Nullable Frame lastScreen() {
+    return lastScreen;
   }
 
   /** Returns whether the run ended because its wall-time limit had passed (rather than the user leaving). */

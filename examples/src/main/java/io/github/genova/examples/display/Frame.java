@@ -75,6 +75,21 @@ public final class Frame {
     System.arraycopy(argb, 0, target, 0, argb.length);
   }
 
+  /**
+   * Returns a CRC-32 of the picture (its size and every pixel), to compare screens of two runs in a line of
+   * text.
+   */
+  public long checksum() {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 + 4 * argb.length);
+    bytes.putInt(width).putInt(height);
+    for (int p : argb) {
+      bytes.putInt(p);
+    }
+    crc.update(bytes.array());
+    return crc.getValue();
+  }
+
   /** Returns whether {@code other} is the same picture: the same size and every pixel the same. */
   public boolean samePicture(Frame other) {
     return width == other.width && height == other.height && Arrays.equals(argb, other.argb);
