@@ -52,11 +52,7 @@ public final class DisplayLoop implements Consumer<ScenarioRun> {
 
   @Override
   public void accept(ScenarioRun run) {
-    if (!(run.kernel() instanceof NovaKernel kernel)) {
-      throw new IllegalStateException("a display needs the machine behind nova-impl's kernel, not "
-          + run.kernel().getClass().getName());
-    }
-    StandardPc pc = StandardPc.of(kernel.machine());
+    StandardPc pc = standardPc(run);
     InputTarget machine = InputTarget.of(pc.keyboardController());
     Consumer<String> lines = recording;
     InputTarget devices = lines == null ? machine
@@ -69,6 +65,19 @@ public final class DisplayLoop implements Consumer<ScenarioRun> {
         lines.accept(InputRecording.endLine(run.virtualTime().toNanos()));
       }
     }
+  }
+
+  /**
+   * Returns the standard PC {@code run} runs on.
+   *
+   * @throws IllegalStateException if the run's kernel is not nova-impl's, which has a machine behind it
+   */
+  static StandardPc standardPc(ScenarioRun run) {
+    if (!(run.kernel() instanceof NovaKernel kernel)) {
+      throw new IllegalStateException("the machine behind nova-impl's kernel is needed, not "
+          + run.kernel().getClass().getName());
+    }
+    return StandardPc.of(kernel.machine());
   }
 
   private void play(ScenarioRun run, StandardPc pc, InputTarget devices) {

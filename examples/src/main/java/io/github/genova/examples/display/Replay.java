@@ -1,7 +1,6 @@
 package io.github.genova.examples.display;
 
 import io.github.genova.genode.os.scenario.ScenarioRun;
-import io.github.genova.nova.impl.NovaKernel;
 import io.github.genova.platform.pc.StandardPc;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +23,7 @@ public final class Replay implements Consumer<ScenarioRun> {
 
   @Override
   public void accept(ScenarioRun run) {
-    if (!(run.kernel() instanceof NovaKernel kernel)) {
-      throw new IllegalStateException("a replay needs the machine behind nova-impl's kernel, not "
-          + run.kernel().getClass().getName());
-    }
-    StandardPc pc = StandardPc.of(kernel.machine());
+    StandardPc pc = DisplayLoop.standardPc(run);
     InputTarget devices = InputTarget.of(pc.keyboardController());
     int next = 0;
     while (true) {
