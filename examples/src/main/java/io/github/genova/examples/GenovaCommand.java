@@ -246,19 +246,13 @@ public final class GenovaCommand {
       @Nullable Path record, PrintStream out, PrintStream err) {
     out.println("genova: the machine's screen is in the window \"" + title + "\", which takes the keyboard and"
         + " mouse; closing it ends the run");
-    java.io.BufferedWriter writer = null;
-    if (record != null) {
-      try {
-        writer = Files.newBufferedWriter(record, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        display.close();
-        err.println("genova: cannot write " + record + ": " + e.getMessage());
-        return 1;
-      }
+    if (record != null && !writeLines(record, List.of(), err)) { // find out before the user plays, not after
+      display.close();
+      return 1;
     }
     List<String> lines = new ArrayList<>();
     DisplayLoop loop = new DisplayLoop(input, display, Pacer.onWallClock(), WINDOW_LIMIT,
-        writer == null ? null : lines::add);
+        record == null ? null : lines::add);
     try {
       scenario.withHostTimeout(WINDOW_LIMIT.plusMinutes(1)).run(loop);
     } finally {
@@ -268,14 +262,8 @@ public final class GenovaCommand {
       out.println("genova: stopped after " + WINDOW_LIMIT.toHours() + " hours, the longest a run in a window may"
           + " take");
     }
-    if (writer != null) {
-      try (java.io.BufferedWriter w = writer) {
-        for (String line : lines) {
-          w.write(line);
-          w.newLine();
-        }
-      } catch (IOException e) {
-        err.println("genova: cannot write " + record + ": " + e.getMessage());
+    if (record != null) {
+      if (!writeLines(record, lines, err)) {
         return 1;
       }
       out.println("genova: recorded " + (lines.size() - 1) + " input actions to " + record + "; replay with "
@@ -286,6 +274,17 @@ public final class GenovaCommand {
       out.println(screenLine(last));
     }
     return 0;
+  }
+
+  /** Writes {@code lines} to {@code file}; returns false, having said why on {@code err}, if it cannot. */
+  private static boolean writeLines(Path file, List<String> lines, PrintStream err) {
+    try {
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      return true;
+    } catch (IOException e) {
+      err.println("genova: cannot write " + file + ": " + e.getMessage());
+      return false;
+    }
   }
 
   private static boolean allExited(ScenarioRun run, List<String> exits) {

@@ -3,7 +3,9 @@ package io.github.genova.examples.display;
 import io.github.genova.platform.device.vga.DisplayMode;
 import io.github.genova.platform.device.vga.FramebufferImage;
 import io.github.genova.platform.device.vga.Vga;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 /**
  * One picture of the machine's screen as a window shows it: {@link #width} by {@link #height} pixels of
@@ -80,8 +82,8 @@ public final class Frame {
    * text.
    */
   public long checksum() {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 + 4 * argb.length);
+    CRC32 crc = new CRC32();
+    ByteBuffer bytes = ByteBuffer.allocate(8 + 4 * argb.length);
     bytes.putInt(width).putInt(height);
     for (int p : argb) {
       bytes.putInt(p);

@@ -19,6 +19,7 @@ import io.github.genova.genode.os.framebuffer.Mode;
 import io.github.genova.genode.os.framebuffer.PixelFormat;
 import io.github.genova.genode.os.pci.PciConnection;
 import io.github.genova.platform.firmware.BiosCallFailure;
+import io.github.genova.platform.firmware.SystemBios;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +49,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VesaDriver implements Component {
   /** The physical address of a PC's VGA option ROM. */
-  public static final long OPTION_ROM = 0xc0000L;
+  public static final long OPTION_ROM = SystemBios.OPTION_ROM_AREA;
   /** The bytes of the option ROM's range the driver asks IO_MEM for (C0000h-CFFFFh). */
   public static final long OPTION_ROM_SIZE = 0x10000L;
   /** The VGA's legacy memory window A0000h-BFFFFh. */
   public static final long VGA_WINDOW = 0xa0000L;
   private static final long VGA_WINDOW_SIZE = 0x20000L;
-  private static final long BIOS_DATA_PAGE_SIZE = 0x1000L;
   private static final long SESSION_RAM = 1024;
   private static final long SESSION_CAPS = 1;
 
@@ -90,7 +90,8 @@ public final class VesaDriver implements Component {
       VgaPorts ports = open("VGA I/O ports", () -> new VgaPorts(env, pciPorts));
       sandbox.add(ports);
       RealModeMemory memory = new RealModeMemory(env.memory());
-      boolean ownVectors = !mapDevice(env, memory, sandbox, 0, BIOS_DATA_PAGE_SIZE, "vector table and BIOS data");
+      boolean ownVectors = !mapDevice(env, memory, sandbox, SystemBios.VECTORS_AND_DATA,
+          SystemBios.VECTORS_AND_DATA_SIZE, "vector table and BIOS data");
       mapDevice(env, memory, sandbox, VGA_WINDOW, VGA_WINDOW_SIZE, "VGA window");
       placeOptionRom(env, memory, sandbox);
       VideoBios bios = new VideoBios(memory, ports);
