@@ -36,7 +36,7 @@ final class HypercallGate implements Hypercalls {
   /** The directory of the PD's object space, for the capability lookups of the IPC path. */
   private final @Nullable Object[] objects;
   /**
-   * The portal of this EC's last call, with its selector, capability node and EC: a one-entry cache of the
+   * The portal of this EC's last call, with its selector and capability node: a one-entry cache of the
    * object-space walk, as a TLB is for page tables. A call through the same selector uses it while the
    * node still grants the call right; that is exact because a node leaves its space only with its
    * permissions cleared ({@link Mdb}) and what a node names never changes. Only the thread running this EC
@@ -57,17 +57,13 @@ final class HypercallGate implements Hypercalls {
     this.objects = ec.pd.objects.objectDirectory();
   }
 
-  /** Kernel entry: unwind a dead EC, raise a pending recall, account the entry (and maybe switch). */
-  private void enter() {
-    enterOn();
-  }
-
   /**
-   * {@link #enter}, returning the SC the EC runs on (null if none). An EC's SC stays the same while its
-   * own hypercall is in the kernel: it is set when a global EC starts and when a local EC's call begins,
-   * and cleared when that call ends, so the exit of the same hypercall may use it again.
+   * Kernel entry: unwinds a dead EC, raises a pending recall, accounts the entry (and maybe switches);
+   * returns the SC the EC runs on (null if none). An EC's SC stays the same while its own hypercall is in
+   * the kernel: it is set when a global EC starts and when a local EC's call begins, and cleared when that
+   * call ends, so the exit of the same hypercall may use it again ({@link #leaveFrom}).
    */
-  private @Nullable Sc enterOn() {
+  private @Nullable Sc enter() {
     Ec self = ec;
     if (self.isDead()) {
       throw KernelUnwind.DEATH;
@@ -93,7 +89,7 @@ final class HypercallGate implements Hypercalls {
     return leaveFrom(status, ec.currentSc);
   }
 
-  /** {@link #leave} for the hypercall whose {@link #enterOn} returned {@code sc}. */
+  /** {@link #leave} for the hypercall whose {@link #enter} returned {@code sc}. */
   private Status leaveFrom(Status status, @Nullable Sc sc) {
     if (ec.isDead()) {
       throw KernelUnwind.DEATH;
@@ -199,7 +195,7 @@ final class HypercallGate implements Hypercalls {
 
   @Override
   public Status call(long pt, int flags) {
-    Sc sc = enterOn();
+    Sc sc = enter();
     // One exit for every outcome: the fast path compiles with a single copy of leave().
     return leaveFrom(invoke(pt, flags), sc);
   }
